@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tikar.accounts.forms import UserCreateForm
+from tikar.accounts.models import CREATABLE_ROLES
+from tikar.accounts.scope import can_manage, scoped_users
+
+log = logging.getLogger("tikar.accounts")
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = scoped_users(request.user).order_by("-is_active", "region_id", "role", "username")
+    rows = [(u, can_manage(request.user, u)) for u in users[:500]]
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"rows": rows, "can_create": bool(CREATABLE_ROLES.get(request.user.role))},
+    )
+
+
+@login_required
+def user_create(request: HttpRequest) -> HttpResponse:
+    if not CREATABLE_ROLES.get(request.user.role):
+        raise PermissionDenied
+    form = UserCreateForm(request.POST or None, creator=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        log.info("user %s created %s (%s, %s)", request.user, user, user.role, user.region_id)
+        messages.success(
+            request,
+            _("Account %(username)s created. Give the user the initial password in person.")
+            % {"username": user.username},
+        )
+        return redirect("user_list")
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
+    other = get_object_or_404(scoped_users(request.user), pk=pk)
+    if not can_manage(request.user, other):
+        raise PermissionDenied
+    other.is_active = not other.is_active
+    other.save(update_fields=["is_active"])
+    log.info("user %s set %s active=%s", request.user, other, other.is_active)
+    if other.is_active:
+        messages.success(request, _("%(name)s can log in again.") % {"name": other.display_name})
+    else:
+        messages.success(
+            request, _("%(name)s is deactivated and can no longer log in.") % {"name": other.display_name}
+        )
+    return redirect("user_list")
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; in demo mode it lists the demo accounts so a newcomer can try each role."""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if settings.TIKAR_DEMO:
+            from tikar.front.demo import DEMO_PASSWORD, demo_users
+
+            ctx["demo_users"] = demo_users()
+            ctx["demo_password"] = DEMO_PASSWORD
+        return ctx
+
+
+def locked_out(request: HttpRequest, response=None, credentials=None) -> HttpResponse:
+    """django-axes calls this when a username/address pair is throttled."""
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    return render(
+        request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429
+    )

@@ -1,0 +1,15 @@
+from tikar.test import BaseTestCase
+
+
+class LanguageTestCase(BaseTestCase):
+    def test_it_speaks_bahasa_indonesia_by_default(self):
+        r = self.client.get("/masuk/")
+        self.assertContains(r, '<html lang="id">')
+        self.assertContains(r, "Masuk")
+
+    def test_it_switches_to_english_and_remembers_it(self):
+        self.login(self.sari)
+        self.client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        r = self.client.get("/")
+        self.assertContains(r, '<html lang="en">')
+        self.assertContains(r, "Log out")

@@ -1,0 +1,16 @@
+"""Settings for the test suite: production settings with the few changes tests need."""
+
+import os
+
+os.environ.setdefault("TIKAR_TESTING", "1")
+
+from tikar.settings import *  # noqa: E402,F403
+
+# The test client speaks plain HTTP: with the production redirect every request would be a 301.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# Hashing real passwords is slow by design; tests create many users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING["loggers"]["axes"]["level"] = "ERROR"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when it is missing)

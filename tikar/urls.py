@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tikar.accounts import views as account_views
+from tikar.front import views as front
+
+urlpatterns = [
+    path("", front.home, name="home"),
+    path("healthz", front.healthz, name="healthz"),
+    path("wilayah/<str:code>/", front.region_page, name="region"),
+    path("masuk/", account_views.LoginView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "akun/kata-sandi/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "akun/kata-sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("tikar.regions.urls")),
+    path("", include("tikar.accounts.urls")),
+    path("django-admin/", admin.site.urls),
+]
