@@ -51,7 +51,9 @@ class BaseTestCase(TestCase):
         cls.tono = make_user("tono", Role.DISTRICT_OFFICER, BILAH_HILIR)
         cls.hendra = make_user("hendra", Role.REGENCY_OFFICER, LABUHANBATU)
         cls.agus = make_user("agus", Role.NATIONAL_ADMIN, None)
-        cls.melati = Posyandu.objects.create(village=cls.sibargot, name="Posyandu Melati", dusun="I")
+        cls.melati = Posyandu.objects.create(
+            village=cls.sibargot, name="Posyandu Melati", dusun="I"
+        )
         cls.anggrek = Posyandu.objects.create(
             village=cls.bandar_kumbul, name="Posyandu Anggrek", dusun="II"
         )

@@ -67,7 +67,9 @@ class UserCreateForm(forms.Form):
                 self.add_error("region", _("You may not create this account in that region."))
         password = data.get("password")
         if password:
-            candidate = User(username=data.get("username", ""), first_name=data.get("first_name", ""))
+            candidate = User(
+                username=data.get("username", ""), first_name=data.get("first_name", "")
+            )
             try:
                 validate_password(password, candidate)
             except forms.ValidationError as exc:

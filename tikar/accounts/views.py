@@ -3,9 +3,8 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
-
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -61,7 +60,8 @@ def user_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(name)s can log in again.") % {"name": other.display_name})
     else:
         messages.success(
-            request, _("%(name)s is deactivated and can no longer log in.") % {"name": other.display_name}
+            request,
+            _("%(name)s is deactivated and can no longer log in.") % {"name": other.display_name},
         )
     return redirect("user_list")
 
@@ -82,6 +82,4 @@ class LoginView(auth_views.LoginView):
 def locked_out(request: HttpRequest, response=None, credentials=None) -> HttpResponse:
     """django-axes calls this when a username/address pair is throttled."""
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
-    return render(
-        request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429
-    )
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)

@@ -6,8 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Substr
-from django.http import HttpRequest, HttpResponse
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache

@@ -47,7 +47,9 @@ class Region(models.Model):
             models.Index(fields=["level", "name"], name="region_level_name"),
             # Serves the access scope's prefix filter (code LIKE '12.10.%') on PostgreSQL,
             # whose default collation cannot use the primary-key index for LIKE.
-            models.Index(fields=["code"], name="region_code_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["code"], name="region_code_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ]
 
     def __str__(self) -> str:

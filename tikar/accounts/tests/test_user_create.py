@@ -15,7 +15,9 @@ class UserCreateTestCase(BaseTestCase):
         r = self.post(role=Role.KPM, region=SIBARGOT)
         self.assertRedirects(r, "/pengguna/")
         rina = User.objects.get(username="rina")
-        self.assertEqual((rina.role, rina.region_id, rina.created_by), (Role.KPM, SIBARGOT, self.rahmat))
+        self.assertEqual(
+            (rina.role, rina.region_id, rina.created_by), (Role.KPM, SIBARGOT, self.rahmat)
+        )
         self.assertTrue(rina.check_password(GOOD_PASSWORD))
 
     def test_it_keeps_the_admin_desa_inside_its_desa(self):

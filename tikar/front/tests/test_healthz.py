@@ -28,6 +28,11 @@ class HealthzTestCase(TestCase):
             DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",
         )
         out = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         self.assertEqual(out.stdout.strip(), "503 database unreachable", out.stderr[-2000:])

@@ -13,3 +13,7 @@ class LanguageTestCase(BaseTestCase):
         r = self.client.get("/")
         self.assertContains(r, '<html lang="en">')
         self.assertContains(r, "Log out")
+
+    def test_it_stays_in_bahasa_indonesia_on_a_phone_set_to_english(self):
+        r = self.client.get("/masuk/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        self.assertContains(r, '<html lang="id">')

@@ -1,0 +1,33 @@
+"""Fill empty msgstr entries of locale/id/LC_MESSAGES/django.po from scripts/translations_*.py.
+
+A developer tool (needs `pip install polib`); the product itself does not use it.
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from translations_id import ID  # noqa: E402
+
+po = polib.pofile(str(ROOT / "locale/id/LC_MESSAGES/django.po"))
+missing = []
+for entry in po:
+    if entry.obsolete:
+        continue
+    if entry.msgid in ID:
+        entry.msgstr = ID[entry.msgid]
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    elif not entry.msgstr:
+        missing.append(entry.msgid)
+po.metadata_is_fuzzy = False
+po.metadata["Project-Id-Version"] = "Tikar"
+po.metadata["Language"] = "id"
+po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+po.save()
+print(f"{len(missing)} untranslated")
+for m in missing:
+    print("  ", repr(m))
