@@ -37,7 +37,7 @@ class UserCreateForm(forms.Form):
         levels = {ROLE_LEVEL[r] for r in roles} - {None}
         regions = scoped_regions(creator).filter(level__in=levels).order_by("code")
         self.fields["region"].queryset = regions
-        self.fields["region"].label_from_instance = lambda r: f"{r.kind_label} {r.name} ({r.code})"
+        self.fields["region"].label_from_instance = lambda r: f"{r.full_name} ({r.code})"
         if creator.role == Role.VILLAGE_ADMIN:
             # An Admin Desa only ever creates accounts for its own desa.
             # A disabled field ignores whatever region is posted.

@@ -16,12 +16,12 @@ REGENCY = "12.10"  # Kabupaten Labuhanbatu
 DISTRICT = "12.10.07"  # Kecamatan Bilah Barat
 # Six desa of Bilah Barat, with the posyandu each runs (name, dusun).
 VILLAGES: dict[str, list[tuple[str, str]]] = {
-    "12.10.07.2001": [("Posyandu Melati", "Dusun I"), ("Posyandu Mawar", "Dusun III")],
-    "12.10.07.2002": [("Posyandu Anggrek", "Dusun II"), ("Posyandu Kenanga", "Dusun IV")],
-    "12.10.07.2003": [("Posyandu Dahlia", "Dusun I")],
-    "12.10.07.2004": [("Posyandu Cempaka", "Dusun II"), ("Posyandu Seroja", "Dusun V")],
-    "12.10.07.2005": [("Posyandu Teratai", "Dusun III")],
-    "12.10.07.2008": [("Posyandu Flamboyan", "Dusun I"), ("Posyandu Kamboja", "Dusun II")],
+    "12.10.07.2001": [("Posyandu Melati", "I"), ("Posyandu Mawar", "III")],
+    "12.10.07.2002": [("Posyandu Anggrek", "II"), ("Posyandu Kenanga", "IV")],
+    "12.10.07.2003": [("Posyandu Dahlia", "I")],
+    "12.10.07.2004": [("Posyandu Cempaka", "II"), ("Posyandu Seroja", "V")],
+    "12.10.07.2005": [("Posyandu Teratai", "III")],
+    "12.10.07.2008": [("Posyandu Flamboyan", "I"), ("Posyandu Kamboja", "II")],
 }
 
 

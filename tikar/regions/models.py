@@ -79,6 +79,16 @@ class Region(models.Model):
             return _("Kota") if int(self.code[3:5]) >= 70 else _("Kabupaten")
         return {Level.PROVINCE: _("Provinsi"), Level.DISTRICT: _("Kecamatan")}[self.level]
 
+    @property
+    def full_name(self) -> str:
+        """The name as people say it: "Desa Sibargot", "Kecamatan Bilah Barat".
+
+        Kabupaten/kota names in the Kemendagri list already start with "Kabupaten" or "Kota".
+        """
+        if self.level == Level.REGENCY:
+            return self.name
+        return f"{self.kind_label} {self.name}"
+
     def ancestors(self) -> list[Region]:
         """From the province down to the parent, in one query."""
         codes = []

@@ -38,7 +38,7 @@ def region_search(request: HttpRequest) -> JsonResponse:
             "name": r.name,
             "level": r.level,
             "kind": str(r.kind_label),
-            "label": f"{r.kind_label} {r.name} ({r.code})",
+            "label": f"{r.full_name} ({r.code})",
         }
         for r in qs.order_by("level", "name")[:SEARCH_LIMIT]
     ]

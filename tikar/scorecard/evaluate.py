@@ -1,0 +1,750 @@
+"""Pure evaluation of Formulir 3a / 3b (per target) and Formulir 4 (the village scorecard).
+
+No Django import: the Django layer turns its monthly models into `records` and stores or renders
+what comes back. Every cell carries the record ids and months it read, the `Rule` row that
+produced it and an explanation in Bahasa Indonesia, so the product can answer "why T?".
+
+Choices where forms.md leaves room (each is also stated where it is implemented):
+
+- A record's date is its visit date, or the first day of its month when the visit date is
+  missing. Ages are in complete months (the day of the month must be reached).
+- "Monitored month" = a month of the quarter with a record. Only weighing counts the months
+  without a record (forms.md: "in every month ... in which the child was in the cohort").
+- A target with no record in the quarter is not monitored: `None`, and it is not counted
+  anywhere in the scorecard (PAUD is the exception the brief asks for: TS).
+- Records dated after the quarter are never read: a quarter's recap must come out the same
+  whether it is computed on the last day of the quarter or a year later (a locked scorecard
+  has to be reproducible from its own months).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+
+from tikar.scorecard.records import (
+    ChildInput,
+    ChildMonth,
+    PaudInput,
+    PregnancyInput,
+    PregnancyMonth,
+)
+from tikar.scorecard.rules import (
+    CHILD,
+    DEFAULT_RULESET,
+    INDICATORS,
+    PAUD,
+    POSTNATAL_DAYS,
+    PREGNANCY,
+    STAGE_LABELS,
+    Indicator,
+    Rule,
+    RuleKind,
+    RuleSet,
+)
+
+Y, T, TS = "Y", "T", "TS"
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_STATUS_LABELS = {
+    "risti": "Risti",
+    "kek": "KEK",
+    "gizi_kurang": "gizi kurang",
+    "gizi_buruk": "gizi buruk",
+    "stunting": "stunting",
+}
+_PAUD_LABELS = {"belum": "belum", "mengikuti": "mengikuti", "tidak_mengikuti": "tidak mengikuti"}
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One Y / T / TS of Formulir 3a / 3b with what produced it."""
+
+    code: str
+    number: int
+    value: str
+    record_ids: tuple[str, ...]
+    months: tuple[date, ...]
+    explanation: str
+    rule: Rule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    """One row of Formulir 3a (pregnancy) or 3b (child) for a quarter."""
+
+    group: str
+    target_id: str
+    stage: str  # 'tm1' | 'tm2' | 'tm3' | 'nifas' or an age band '0-5' | '6-12' | '13-17' | '18-23'
+    cells: tuple[Cell, ...]
+    received: int  # jumlah diterima lengkap = number of Y
+    expected: int  # jumlah seharusnya = number of indicators - number of TS
+    percent: Decimal | None  # None when expected = 0
+    age_months: int | None = None  # child: age at the latest record of the quarter
+    # child: the father attended nutrition counselling at least once in the quarter
+    # (the scorecard's "Laki" count is the number of such children).
+    father_attended: bool | None = None
+    # Latest statuses in the quarter, for Formulir 4 tables 1 and 2.
+    risk_status: str | None = None
+    nutrition_status: frozenset[str] = frozenset()
+    growth_mat: str | None = None
+    ruleset_name: str = ""
+
+    @classmethod
+    def build(
+        cls, group: str, target_id: str, stage: str, cells: Sequence[Cell], **extra
+    ) -> TargetResult:
+        received = sum(1 for c in cells if c.value == Y)
+        expected = len(cells) - sum(1 for c in cells if c.value == TS)
+        return cls(
+            group=group,
+            target_id=target_id,
+            stage=stage,
+            cells=tuple(cells),
+            received=received,
+            expected=expected,
+            percent=percent(received, expected),
+            **extra,
+        )
+
+    def cell(self, code: str) -> Cell:
+        for c in self.cells:
+            if c.code == code:
+                return c
+        raise KeyError(code)
+
+
+@dataclass(frozen=True, slots=True)
+class PaudResult:
+    """Formulir 2c over a quarter for one child 2-6 years: the scorecard's PAUD indicator."""
+
+    target_id: str
+    value: str
+    months_attending: int  # months 'mengikuti'
+    months_enrolled: int  # months not 'belum' (among recorded months)
+    months: tuple[date, ...]  # every month of the quarter that was read
+    months_missing: tuple[date, ...]  # months of the quarter in the age range without a record
+    age_group: str  # '2-<3' | '3-6' (age at the end of the quarter)
+    explanation: str
+
+
+def percent(numerator: int, denominator: int) -> Decimal | None:
+    """numerator / denominator in %, two decimals, half up; None for an empty denominator.
+
+    Integer arithmetic, so the rounding is exact and does not depend on a Decimal context.
+    """
+    if denominator == 0:
+        return None
+    hundredths = (numerator * 20000 + denominator) // (2 * denominator)
+    return Decimal(hundredths).scaleb(-2)
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    """First and last day of a quarter (I Jan-Mar, II Apr-Jun, III Jul-Sep, IV Oct-Dec)."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1-4, got {quarter}")
+    start = date(year, 3 * quarter - 2, 1)
+    end = date(year, 12, 31) if quarter == 4 else date(year, 3 * quarter + 1, 1) - timedelta(1)
+    return start, end
+
+
+def quarter_months(year: int, quarter: int) -> tuple[date, date, date]:
+    first = 3 * quarter - 2
+    return date(year, first, 1), date(year, first + 1, 1), date(year, first + 2, 1)
+
+
+def add_months(month: date, n: int) -> date:
+    """The first day of the month n months after (or before) `month`."""
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(month: date) -> date:
+    return add_months(month, 1) - timedelta(1)
+
+
+def age_in_months(birth: date, on: date) -> int:
+    """Complete months from birth to `on` (negative before birth).
+
+    A month is complete when the day of the month is reached: born 15 May, 9 months on 15 Feb.
+    Born on the 31st, a month is complete only on the next 31st or the 1st after it: the
+    conservative reading, which never makes a child older than the calendar says.
+    """
+    months = (on.year - birth.year) * 12 + on.month - birth.month
+    return months - 1 if on.day < birth.day else months
+
+
+def _in_age_range(birth: date, month: date, lo: int, hi: int) -> bool:
+    """Whether the child is lo ≤ age < hi (complete months) on at least one day of the month."""
+    return age_in_months(birth, month_end(month)) >= lo and (
+        age_in_months(birth, max(month, birth)) < hi
+    )
+
+
+def _record_date(record: PregnancyMonth | ChildMonth) -> date:
+    # Without a visit date the month's first day stands in: the earliest the visit can have been.
+    return record.visit_date or record.month
+
+
+def _month_label(month: date) -> str:
+    return f"{_MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _months_label(months: Iterable[date]) -> str:
+    return ", ".join(_month_label(m) for m in months) or "tidak ada"
+
+
+def _sorted_unique(records: Iterable, last_day: date) -> tuple:
+    """Records up to `last_day`, by month; a second record for a month is an error.
+
+    forms.md: a second entry for the same target and month is an edit of the first. The Django
+    layer guarantees it with a unique constraint; a duplicate reaching the engine is a bug, and
+    picking one silently would make the scorecard depend on the order of a query.
+    """
+    kept = sorted((r for r in records if r.month <= last_day), key=lambda r: r.month)
+    for a, b in zip(kept, kept[1:], strict=False):
+        if a.month == b.month:
+            raise ValueError(f"two records for the same month {a.month}: {a!r} / {b!r}")
+    return tuple(kept)
+
+
+# --------------------------------------------------------------------------------------------
+# Stage and age band
+
+
+def _stage_from(p: PregnancyInput, start: date, end: date, in_quarter: Sequence) -> str | None:
+    delivery = p.delivery_date
+    if delivery is not None and delivery <= end:
+        if delivery >= start or (start - delivery).days <= POSTNATAL_DAYS:
+            return "nifas"
+        return None  # delivered more than 42 days before the quarter: no longer a target
+    if not in_quarter:
+        return None
+    latest = in_quarter[-1]
+    if latest.gestation_month is None:
+        raise ValueError(
+            f"pregnancy {p.target_id}: record {latest.record_id} ({latest.month}) has no "
+            "gestation month and there is no delivery date: the stage cannot be known"
+        )
+    return ("tm1", "tm2", "tm3")[(latest.gestation_month - 1) // 3]
+
+
+def pregnancy_stage(p: PregnancyInput, year: int, quarter: int) -> str | None:
+    """'tm1' | 'tm2' | 'tm3' | 'nifas' for the quarter, or None when she is not a target in it.
+
+    - nifas when the delivery date falls in the quarter, or when the quarter starts at most 42
+      days after the delivery: `(quarter start - delivery).days <= 42`. The delivery day is day
+      0 and the nifas period runs to day 42 inclusive, so day 42 is still nifas, day 43 is not.
+      Delivery 40 days before the quarter starts: nifas; 44 days: not.
+    - delivered more than 42 days before the quarter starts: she is neither ibu hamil nor ibu
+      nifas in that quarter, so None (not a target, not counted) even if records exist.
+    - a delivery date after the quarter does not matter for that quarter (she was pregnant).
+    - otherwise the trimester of the gestation month on her latest record in the quarter
+      (1-3 TM1, 4-6 TM2, 7-9 TM3); None when she has no record in the quarter.
+    'nifas' follows from the dates alone, with or without a record in the quarter;
+    `evaluate_pregnancy` still needs one (no record = not monitored = None).
+    A pregnant woman's latest record without a gestation month raises ValueError: guessing a
+    trimester would choose the antenatal threshold silently.
+    """
+    start, end = quarter_bounds(year, quarter)
+    records = _sorted_unique(p.months, end)
+    return _stage_from(p, start, end, [r for r in records if r.month >= start])
+
+
+def _band(age_months: int) -> str:
+    if age_months < 6:
+        return "0-5"
+    if age_months <= 12:
+        return "6-12"
+    if age_months < 18:
+        return "13-17"
+    # A record in the month of the 2nd birthday, after the birthday, still belongs to the
+    # cohort month (see _in_age_range), so it stays in the last band.
+    return "18-23"
+
+
+@lru_cache(maxsize=8192)  # a kabupaten's children share a few hundred birth dates
+def _cohort_months(birth: date, year: int, quarter: int) -> tuple[date, ...]:
+    # In the cohort = 0-23 complete months on at least one day of the month: the month of birth
+    # and the month of the 2nd birthday (unless the birthday is the 1st) both count.
+    return tuple(m for m in quarter_months(year, quarter) if _in_age_range(birth, m, 0, 24))
+
+
+def _child_quarter(c: ChildInput, year: int, quarter: int):
+    _, end = quarter_bounds(year, quarter)
+    history = _sorted_unique(c.months, end)
+    cohort = _cohort_months(c.birth_date, year, quarter)
+    cohort_set = set(cohort)
+    in_quarter = tuple(r for r in history if r.month in cohort_set)
+    return history, cohort, in_quarter
+
+
+def child_age(birth: date, record: ChildMonth) -> int:
+    """Age in complete months at a record (visit date, else the month's first day)."""
+    return max(0, age_in_months(birth, max(_record_date(record), birth)))
+
+
+def child_age_band(c: ChildInput, year: int, quarter: int) -> str | None:
+    """'0-5' | '6-12' | '13-17' | '18-23' from the age at the latest record in the quarter.
+
+    Bands in complete months: 0-<6, 6-12, >12-<18, 18-23. None when the child has no record in
+    a month of the quarter in which it was 0-23 months (not monitored as a 2b target).
+    """
+    _, _, in_quarter = _child_quarter(c, year, quarter)
+    if not in_quarter:
+        return None
+    return _band(child_age(c.birth_date, in_quarter[-1]))
+
+
+# --------------------------------------------------------------------------------------------
+# Rule kinds
+
+
+@dataclass(slots=True)
+class _Context:
+    label: str  # "Trimester 3", "Umur 10 bulan (6–12 bulan)"
+    quarter_start: date
+    quarter_end: date
+    in_quarter: tuple  # the quarter's records (children: in cohort months), by month
+    monitored: tuple  # the records "every monitored month" is about
+    history: tuple  # every record up to the quarter's end (windows reach back)
+    delivery_date: date | None = None
+    cohort_months: tuple[date, ...] = ()
+
+
+def _has(record, rule: Rule) -> bool:
+    return bool(rule.check(record))
+
+
+def _cell(ind: Indicator, rule: Rule, value: str, records: Iterable, months, facts: str) -> Cell:
+    records = tuple(records)
+    return Cell(
+        code=ind.code,
+        number=ind.number,
+        value=value,
+        record_ids=tuple([r.record_id for r in records]),
+        months=tuple(months) if months is not None else tuple([r.month for r in records]),
+        explanation=f"{facts}; aturan: {rule.description} → {value}",
+        rule=rule,
+    )
+
+
+def _not_applicable(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    return Cell(ind.code, ind.number, TS, (), (), f"{ctx.label}: {rule.description} → TS", rule)
+
+
+def _months_at_least(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    n = sum(1 for r in ctx.monitored if _has(r, rule))
+    value = Y if n >= rule.threshold else T
+    facts = f"{ctx.label}: {rule.subject} di {n} dari {len(ctx.monitored)} bulan"
+    return _cell(ind, rule, value, ctx.monitored, None, facts)
+
+
+def _every_monitored_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    m = len(ctx.monitored)
+    n = sum(1 for r in ctx.monitored if _has(r, rule))
+    # No monitored month cannot reach here through the table's rows; if a configured row makes
+    # it possible, "nothing to check" must not turn into a Y.
+    value = Y if m and n == m else T
+    facts = f"{ctx.label}: {rule.subject} di {n} dari {m} bulan yang dipantau"
+    return _cell(ind, rule, value, ctx.monitored, None, facts)
+
+
+def _sum_after_delivery(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    delivery = ctx.delivery_date
+    if delivery is None:
+        return _cell(ind, rule, T, (), (), f"{ctx.label}: tanggal melahirkan tidak diketahui")
+    last = delivery + timedelta(days=rule.window_days)
+    # A monthly record holds the checks of its month; the month overlapping the window is the
+    # finest the form allows (a check on 2 March after a 25 January delivery is inside).
+    window = [r for r in ctx.history if r.month <= last and month_end(r.month) >= delivery]
+    field = rule.fields[0]
+    total = sum(getattr(r, field) for r in window)
+    value = Y if total >= rule.threshold else T
+    facts = (
+        f"{ctx.label}: melahirkan {_day_label(delivery)}, {rule.subject} {total} kali "
+        f"({_months_label(r.month for r in window)}) dalam {rule.window_days} hari s.d. "
+        f"{_day_label(last)}"
+    )
+    if last > ctx.quarter_end:
+        facts += " (bulan setelah kuartal belum dihitung)"
+    return _cell(ind, rule, value, window, None, facts)
+
+
+def _status_matches(value, statuses: frozenset[str]) -> bool:
+    if isinstance(value, frozenset):
+        return not value.isdisjoint(statuses)
+    return value in statuses
+
+
+def _every_month_with_status(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    flagged = [
+        r for r in ctx.monitored if _status_matches(getattr(r, rule.status_field), rule.statuses)
+    ]
+    # In the order of _STATUS_LABELS ("Risti/KEK"), not alphabetical.
+    status_label = "/".join(v for k, v in _STATUS_LABELS.items() if k in rule.statuses)
+    if not flagged:
+        facts = f"{ctx.label}: tidak ada bulan dengan status {status_label} dalam kuartal"
+        return _cell(ind, rule, TS, ctx.monitored, None, facts)
+    n = sum(1 for r in flagged if _has(r, rule))
+    value = Y if n == len(flagged) else T
+    facts = (
+        f"{ctx.label}: {rule.subject} di {n} dari {len(flagged)} bulan dengan status "
+        f"{status_label} ({_months_label(r.month for r in flagged)})"
+    )
+    return _cell(ind, rule, value, flagged, None, facts)
+
+
+def _latest_state(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    latest = ctx.in_quarter[-1]
+    ok = _has(latest, rule)
+    facts = (
+        f"{ctx.label}: catatan terakhir ({_month_label(latest.month)}): {rule.subject} "
+        f"{'ya' if ok else 'tidak'}"
+    )
+    return _cell(ind, rule, Y if ok else T, (latest,), None, facts)
+
+
+def _every_cohort_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    by_month = {r.month: r for r in ctx.in_quarter}
+    done = [m for m in ctx.cohort_months if m in by_month and _has(by_month[m], rule)]
+    missing = [m for m in ctx.cohort_months if m not in by_month]
+    m = len(ctx.cohort_months)
+    value = Y if m and len(done) == m else T
+    facts = f"{ctx.label}: {rule.subject} di {len(done)} dari {m} bulan sebagai sasaran 0–23 bulan"
+    if missing:
+        facts += f" (tanpa catatan: {_months_label(missing)})"
+    read = [by_month[mm] for mm in ctx.cohort_months if mm in by_month]
+    return _cell(ind, rule, value, read, ctx.cohort_months, facts)
+
+
+def _any_in_window(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
+    last_month = ctx.quarter_end.replace(day=1)
+    first_month = add_months(last_month, 1 - rule.window_months)
+    window = [r for r in ctx.history if r.month >= first_month]
+    hits = [r for r in window if _has(r, rule)]
+    value = Y if len(hits) >= rule.threshold else T
+    facts = (
+        f"{ctx.label}: {rule.subject} pada {_months_label(r.month for r in hits)} dalam "
+        f"{rule.window_months} bulan ({_month_label(first_month)}–{_month_label(last_month)})"
+    )
+    return _cell(ind, rule, value, window, None, facts)
+
+
+_KINDS = {
+    RuleKind.NOT_APPLICABLE: _not_applicable,
+    RuleKind.MONTHS_AT_LEAST: _months_at_least,
+    RuleKind.EVERY_MONITORED_MONTH: _every_monitored_month,
+    RuleKind.SUM_AFTER_DELIVERY: _sum_after_delivery,
+    RuleKind.EVERY_MONTH_WITH_STATUS: _every_month_with_status,
+    RuleKind.LATEST_STATE: _latest_state,
+    RuleKind.EVERY_COHORT_MONTH: _every_cohort_month,
+    RuleKind.ANY_IN_WINDOW: _any_in_window,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Targets
+
+
+def evaluate_pregnancy(
+    p: PregnancyInput, year: int, quarter: int, rules: RuleSet = DEFAULT_RULESET
+) -> TargetResult | None:
+    """Formulir 3a for one pregnancy in a quarter; None when she is not monitored in it."""
+    start, end = quarter_bounds(year, quarter)
+    history = _sorted_unique(p.months, end)
+    in_quarter = tuple(r for r in history if r.month >= start)
+    if not in_quarter:
+        return None  # not monitored this quarter: not counted
+    stage = _stage_from(p, start, end, in_quarter)
+    if stage is None:
+        return None
+    delivery = p.delivery_date
+    # "while pregnant": only months that began before the delivery. With the default table this
+    # changes nothing (nifas makes iron TS), but a configured row must not count nifas months.
+    monitored = (
+        in_quarter if delivery is None else tuple(r for r in in_quarter if r.month < delivery)
+    )
+    ctx = _Context(
+        label=STAGE_LABELS[stage],
+        quarter_start=start,
+        quarter_end=end,
+        in_quarter=in_quarter,
+        monitored=monitored,
+        history=history,
+        delivery_date=delivery,
+    )
+    cells = [_KINDS[rule.kind](ind, rule, ctx) for ind, rule in rules.rows_for(PREGNANCY, stage)]
+    return TargetResult.build(
+        PREGNANCY,
+        p.target_id,
+        stage,
+        cells,
+        risk_status=in_quarter[-1].risk_status,
+        ruleset_name=rules.name,
+    )
+
+
+def evaluate_child(
+    c: ChildInput, year: int, quarter: int, rules: RuleSet = DEFAULT_RULESET
+) -> TargetResult | None:
+    """Formulir 3b for one child 0-23 months in a quarter; None when not monitored in it.
+
+    The immunisation requirement follows the age at the latest record of the quarter: a child
+    who turns 9 months inside the quarter is judged as < 9 months if its latest record is from
+    before the 9-month day and as ≥ 9 months (basic complete and campak/MR) if it is from on or
+    after it. The status is cumulative, so the latest record is the one that answers.
+    """
+    start, end = quarter_bounds(year, quarter)
+    history, cohort, in_quarter = _child_quarter(c, year, quarter)
+    if not in_quarter:
+        return None
+    latest = in_quarter[-1]
+    age = child_age(c.birth_date, latest)
+    band = _band(age)
+    ctx = _Context(
+        label=f"Umur {age} bulan ({STAGE_LABELS[band].removeprefix('Umur ')})",
+        quarter_start=start,
+        quarter_end=end,
+        in_quarter=in_quarter,
+        monitored=in_quarter,
+        history=history,
+        cohort_months=cohort,
+    )
+    cells = [_KINDS[rule.kind](ind, rule, ctx) for ind, rule in rules.rows_for(CHILD, band, age)]
+    # The growth mat's latest *result*: a later "tidak diukur" does not erase a measured colour.
+    mat = next((r.growth_mat for r in reversed(in_quarter) if r.growth_mat != "tidak_diukur"), None)
+    return TargetResult.build(
+        CHILD,
+        c.target_id,
+        band,
+        cells,
+        age_months=age,
+        father_attended=any(r.counselling_father for r in in_quarter),
+        nutrition_status=latest.nutrition_status,
+        growth_mat=mat or "tidak_diukur",
+        ruleset_name=rules.name,
+    )
+
+
+def evaluate_paud(p: PaudInput, year: int, quarter: int) -> PaudResult | None:
+    """The PAUD indicator ("terdaftar dan aktif mengikuti layanan PAUD") for one quarter.
+
+    Every month of the quarter in which the child is 2-6 years (24-<72 complete months on some
+    day of the month) is read, never only the middle one. Y when every recorded month that is
+    not 'belum' is 'mengikuti' and there is at least one; TS when every recorded month is
+    'belum' or there is no record; T otherwise. A month without a record is neither attending
+    nor not attending: it is listed in `months_missing` and left out of both counts (a missing
+    2c entry says nothing about the child). None when the child is outside 2-6 years during
+    the whole quarter (not a 2c target).
+    """
+    months = tuple(
+        m for m in quarter_months(year, quarter) if _in_age_range(p.birth_date, m, 24, 72)
+    )
+    if not months:
+        return None
+    by_month: dict[date, str] = {}
+    for record in p.months:
+        if record.month in by_month:
+            raise ValueError(f"PAUD {p.target_id}: two records for {record.month}")
+        by_month[record.month] = record.status
+    statuses = [(m, by_month.get(m)) for m in months]
+    enrolled = sum(1 for _, s in statuses if s is not None and s != "belum")
+    attending = sum(1 for _, s in statuses if s == "mengikuti")
+    value = TS if enrolled == 0 else (Y if attending == enrolled else T)
+    _, end = quarter_bounds(year, quarter)
+    age_group = "2-<3" if age_in_months(p.birth_date, end) < 36 else "3-6"
+    detail = ", ".join(
+        f"{_month_label(m)}: {_PAUD_LABELS[s] if s else 'tidak ada catatan'}" for m, s in statuses
+    )
+    explanation = (
+        f"PAUD: mengikuti {attending} dari {enrolled} bulan terdaftar ({detail}); aturan: "
+        f"mengikuti di setiap bulan yang tidak 'belum' (semua bulan kuartal dibaca) → {value}"
+    )
+    return PaudResult(
+        target_id=p.target_id,
+        value=value,
+        months_attending=attending,
+        months_enrolled=enrolled,
+        months=months,
+        months_missing=tuple(m for m, s in statuses if s is None),
+        age_group=age_group,
+        explanation=explanation,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Formulir 4
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorLine:
+    """Table 3: one indicator over the village's targets."""
+
+    indicator: Indicator
+    received: int  # jumlah Y
+    not_applicable: int  # number of TS
+    targets: int
+    denominator: int  # targets - TS
+    percent: Decimal | None
+    fathers: int | None = None  # child counselling only: children whose father attended
+
+
+@dataclass(frozen=True, slots=True)
+class ConvergenceLine:
+    """Table 4: diterima, seharusnya, %."""
+
+    received: int
+    expected: int
+    percent: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetCounts:
+    """Table 1: jumlah sasaran 1.000 HPK (latest status in the quarter)."""
+
+    households: int | None  # distinct households: counted by the Django layer (household_ids)
+    pregnancies: int
+    pregnancies_kek_or_risti: int
+    pregnancies_kek: int
+    pregnancies_risti: int
+    children: int
+    gizi_kurang: int
+    gizi_buruk: int
+    stunting: int
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthMatCounts:
+    """Table 2: children 0-23 months by the latest growth-mat result in the quarter."""
+
+    hijau: int
+    kuning: int
+    merah: int
+    tidak_diukur: int  # no measured result in the quarter (shown for completeness)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    targets: TargetCounts
+    growth_mat: GrowthMatCounts
+    pregnancy_lines: tuple[IndicatorLine, ...]
+    child_lines: tuple[IndicatorLine, ...]
+    paud_lines: tuple[IndicatorLine, ...]
+    pregnancy_convergence: ConvergenceLine
+    child_convergence: ConvergenceLine
+    total_convergence: ConvergenceLine  # pooled ratio; PAUD is not part of table 4
+
+
+def _check_cells(result: TargetResult, group: str) -> None:
+    codes = tuple(c.code for c in result.cells)
+    wanted = tuple(i.code for i in INDICATORS[group])
+    if result.group != group or codes != wanted:
+        raise ValueError(f"{result.target_id}: not a {group} result with indicators {wanted}")
+
+
+def _lines(group: str, results: Sequence[TargetResult]) -> tuple[IndicatorLine, ...]:
+    n = len(results)
+    lines = []
+    for i, indicator in enumerate(INDICATORS[group]):
+        y = sum(1 for r in results if r.cells[i].value == Y)
+        ts = sum(1 for r in results if r.cells[i].value == TS)
+        fathers = None
+        if group == CHILD and indicator.code == "parent_counselling":
+            fathers = sum(1 for r in results if r.father_attended)
+        lines.append(IndicatorLine(indicator, y, ts, n, n - ts, percent(y, n - ts), fathers))
+    return tuple(lines)
+
+
+def _convergence(group: str, lines: Sequence[IndicatorLine], targets: int) -> ConvergenceLine:
+    received = sum(line.received for line in lines)
+    # seharusnya = indicators × targets - Σ TS (forms.md, table 4)
+    expected = len(INDICATORS[group]) * targets - sum(line.not_applicable for line in lines)
+    return ConvergenceLine(received, expected, percent(received, expected))
+
+
+def scorecard(
+    pregnancies: Iterable[TargetResult | None],
+    children: Iterable[TargetResult | None],
+    paud: Iterable[PaudResult | None] = (),
+    *,
+    household_ids: Iterable[str] | None = None,
+) -> Scorecard:
+    """Formulir 4 tables 1-4 from the per-target results of one village and quarter.
+
+    `None` results (targets not monitored in the quarter) are skipped, so the caller can pass
+    the evaluate_* outputs unfiltered. `household_ids`: the households of the monitored targets
+    (repeats allowed), which only the Django layer knows; without it table 1 has None.
+    """
+    preg = [r for r in pregnancies if r is not None]
+    kids = [r for r in children if r is not None]
+    paud_results = [r for r in paud if r is not None]
+    for r in preg:
+        _check_cells(r, PREGNANCY)
+    for r in kids:
+        _check_cells(r, CHILD)
+
+    pregnancy_lines = _lines(PREGNANCY, preg)
+    child_lines = _lines(CHILD, kids)
+    n_paud = len(paud_results)
+    paud_y = sum(1 for r in paud_results if r.value == Y)
+    paud_ts = sum(1 for r in paud_results if r.value == TS)
+    paud_lines = (
+        IndicatorLine(INDICATORS[PAUD][0], paud_y, paud_ts, n_paud, n_paud - paud_ts,
+                      percent(paud_y, n_paud - paud_ts)),
+    )  # fmt: skip
+
+    ibu = _convergence(PREGNANCY, pregnancy_lines, len(preg))
+    anak = _convergence(CHILD, child_lines, len(kids))
+    # The village figure pools the two groups' cells; averaging the two percentages would give
+    # a group with few targets the same weight as one with many.
+    total_received = ibu.received + anak.received
+    total_expected = ibu.expected + anak.expected
+    total = ConvergenceLine(total_received, total_expected, percent(total_received, total_expected))
+
+    def status_count(s: str) -> int:
+        return sum(1 for r in kids if s in r.nutrition_status)
+
+    targets = TargetCounts(
+        households=len(set(household_ids)) if household_ids is not None else None,
+        pregnancies=len(preg),
+        pregnancies_kek_or_risti=sum(1 for r in preg if r.risk_status in ("kek", "risti")),
+        pregnancies_kek=sum(1 for r in preg if r.risk_status == "kek"),
+        pregnancies_risti=sum(1 for r in preg if r.risk_status == "risti"),
+        children=len(kids),
+        gizi_kurang=status_count("gizi_kurang"),
+        gizi_buruk=status_count("gizi_buruk"),
+        stunting=status_count("stunting"),
+    )
+    mats = [r.growth_mat for r in kids]
+    growth = GrowthMatCounts(
+        hijau=mats.count("hijau"),
+        kuning=mats.count("kuning"),
+        merah=mats.count("merah"),
+        tidak_diukur=mats.count("tidak_diukur"),
+    )
+    return Scorecard(
+        targets=targets,
+        growth_mat=growth,
+        pregnancy_lines=pregnancy_lines,
+        child_lines=child_lines,
+        paud_lines=paud_lines,
+        pregnancy_convergence=ibu,
+        child_convergence=anak,
+        total_convergence=total,
+    )
