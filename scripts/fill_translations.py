@@ -26,6 +26,9 @@ for entry in po:
 po.metadata_is_fuzzy = False
 po.metadata["Project-Id-Version"] = "Tikar"
 po.metadata["Language"] = "id"
+po.metadata["Language-Team"] = "Tikar <dev@tikar.invalid>"
+po.metadata["Last-Translator"] = "Tikar developers <dev@tikar.invalid>"
+po.metadata["PO-Revision-Date"] = po.metadata.get("POT-Creation-Date", "")
 po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
 po.save()
 print(f"{len(missing)} untranslated")
