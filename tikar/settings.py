@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "tikar.front",
     "tikar.growth",
     "tikar.scorecard",
+    "tikar.households",
+    "tikar.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,414 @@
+"""The register of 1,000-HPK targets: households, mothers, pregnancies, children.
+
+Every row is built for offline sync (offline.md), through the abstract `SyncedModel`:
+
+- `id` is a UUID the phone may make offline; the server accepts it as the primary key.
+- `village` is denormalised on every row so that scoping is one filter (`scoped(qs, user)`)
+  and a device's download is one index range.
+- `version` is bumped on every save; `change_seq` comes from one server-side counter on every
+  save, so "changes since my cursor" never depends on a phone's clock.
+- `deleted_at` is a soft delete: the row stays as a tombstone with a fresh change_seq, so the
+  deletion reaches the phones.
+
+The change counter is one `ChangeCounter` row incremented with `F("value") + 1` inside the
+saving transaction, on SQLite and PostgreSQL alike. The row lock it takes is held to the end of
+the transaction, so change_seq values are handed out in commit order: a device whose cursor is
+at N can never later miss a change numbered below N that committed after it read. A PostgreSQL
+SEQUENCE would not guarantee that (nextval is not transactional: 11 may commit before 10). The
+price is that writers are serialised on that row for the few milliseconds after the counter
+update; see `next_change_seq`.
+
+`QuerySet.update()` and `bulk_create` bypass `save()` and therefore version, change_seq and
+history: data code must save rows one by one (or bump both itself).
+"""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tikar.regions.models import Level, Posyandu, Region
+
+CHANGE_COUNTER = "changes"
+
+
+class ChangeCounter(models.Model):
+    """The server-side change sequence (one row, `name="changes"`)."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+def next_change_seq(using: str = "default") -> int:
+    """The next change number; call inside the transaction that saves the row.
+
+    The UPDATE locks the counter row until the surrounding transaction ends (PostgreSQL row
+    lock; on SQLite the whole database is already write-locked by the IMMEDIATE transaction),
+    so numbers follow commit order. The row is created on first use, which also covers a test
+    database flushed by a TransactionTestCase.
+    """
+    counters = ChangeCounter.objects.using(using).filter(name=CHANGE_COUNTER)
+    if not counters.update(value=F("value") + 1):
+        try:
+            with transaction.atomic(using=using):  # a savepoint: a lost race must not abort us
+                ChangeCounter.objects.using(using).create(name=CHANGE_COUNTER, value=1)
+        except IntegrityError:
+            counters.update(value=F("value") + 1)
+    return counters.values_list("value", flat=True).get()
+
+
+class DeleteRefused(ValidationError):
+    """A soft delete the user may not do (e.g. a KPM deleting a verified target)."""
+
+
+class SyncedQuerySet(models.QuerySet):
+    def alive(self) -> SyncedQuerySet:
+        """Rows that are not tombstones."""
+        return self.filter(deleted_at__isnull=True)
+
+    def changed_since(self, seq: int) -> SyncedQuerySet:
+        """Every change after a device's cursor, tombstones included, in sequence order."""
+        return self.filter(change_seq__gt=seq).order_by("change_seq")
+
+
+def sync_index(name: str) -> models.Index:
+    # Serves the device download "changes of my desa since cursor N" (offline.md 6):
+    # WHERE village_id = %s AND change_seq > %s ORDER BY change_seq.
+    return models.Index(fields=["village", "change_seq"], name=name)
+
+
+class SyncedModel(models.Model):
+    """Columns every synced row has; see the module docstring."""
+
+    id = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    village = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Level.VILLAGE},
+        verbose_name=_("village"),
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+    change_seq = models.BigIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SyncedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        using = kwargs.get("using") or "default"
+        derived = self.derive_village()
+        if derived:
+            self.village_id = derived
+        with transaction.atomic(using=using):
+            # The in-memory version is trusted: writers that must not lose a concurrent edit
+            # (the monthly records) lock the row first (monitoring.services).
+            self.version = (self.version or 0) + 1
+            self.change_seq = next_change_seq(using)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", "change_seq", "updated_at"}
+            super().save(*args, **kwargs)
+
+    def derive_village(self) -> str | None:
+        """The village to copy from the parent row; subclasses with a parent override it."""
+        return None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def soft_delete(self, user) -> None:
+        """Leave a tombstone (a higher change_seq) instead of removing the row."""
+        if self.deleted_at is None:
+            self.deleted_at = timezone.now()
+            self._history_user = user
+            self.save()
+
+
+class Target(SyncedModel):
+    """A sasaran 1.000 HPK (household, pregnancy, child; later remaja putri, calon pengantin).
+
+    New target groups subclass this and get the register columns, verification and sync for
+    free; `KIND` names the group in conflicts and task lists.
+    """
+
+    KIND = ""
+
+    posyandu = models.ForeignKey(
+        Posyandu, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Left the register: moved away, died, pregnancy ended without a child to follow.
+    closed_at = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        # Read by the history signal: changes are allowed after verification, but marked.
+        self._changed_after_verification = getattr(self, "_verified_on_load", False)
+        super().save(*args, **kwargs)
+        self._verified_on_load = self.verified_at is not None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that a later save knows it changes an already verified target.
+        instance._verified_on_load = instance.__dict__.get("verified_at") is not None
+        return instance
+
+    def verify(self, user) -> None:
+        self.verified_at = timezone.now()
+        self.verified_by = user
+        self._history_user = user
+        self.save()
+
+    def soft_delete(self, user) -> None:
+        from tikar.accounts.models import Role
+
+        if self.verified_at is not None and getattr(user, "role", None) == Role.KPM:
+            raise DeleteRefused(
+                "Sasaran ini sudah diverifikasi Admin Desa, jadi KPM tidak dapat menghapusnya. "
+                "Minta Admin Desa menghapus atau menutupnya.",
+                code="delete_after_verification",
+            )
+        super().soft_delete(user)
+
+
+class AuditedAfterVerification(models.Model):
+    """Extra column of a target's history rows (django-simple-history `bases`)."""
+
+    changed_after_verification = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+
+
+def _target_history() -> HistoricalRecords:
+    return HistoricalRecords(bases=[AuditedAfterVerification])
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class Household(Target):
+    """Rumah tangga 1.000 HPK."""
+
+    KIND = "household"
+
+    dusun = models.CharField(max_length=100, blank=True)
+    rt = models.CharField(max_length=10, blank=True)
+    rw = models.CharField(max_length=10, blank=True)
+    address = models.CharField(max_length=255, blank=True)
+    head_name = models.CharField(max_length=150)
+    safe_water = models.BooleanField(default=False)
+    latrine = models.BooleanField(default=False)
+    vulnerable = models.BooleanField(default=False)  # rentan
+    history = _target_history()
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        indexes = [
+            sync_index("household_sync"),
+            # Serves the register list of a desa by dusun / RT / RW.
+            models.Index(fields=["village", "dusun", "rt", "rw"], name="household_address"),
+        ]
+
+    def __str__(self) -> str:
+        return self.head_name
+
+
+class Mother(SyncedModel):
+    """A woman of the register (ibu): the person, whose pregnancies are the targets."""
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="mothers")
+    name = models.CharField(max_length=150)
+    # NULL, not "", for "no NIK": a later unique index on NIK must ignore the missing ones.
+    nik = models.CharField(max_length=16, null=True, blank=True)  # noqa: DJ001
+    birth_date = models.DateField(null=True, blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mother")
+        verbose_name_plural = _("mothers")
+        indexes = [
+            sync_index("mother_sync"),
+            # Serves the duplicate check and the search by NIK, exact or by its first digits
+            # (nik LIKE '1210075%'), across desa since people move.
+            models.Index(fields=["nik"], name="mother_nik", opclasses=["varchar_pattern_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def derive_village(self) -> str | None:
+        return self.household.village_id if self.household_id else None
+
+    def clean(self) -> None:
+        from tikar.households.validation import nik_problems, raise_errors, refuse_future
+
+        raise_errors(
+            refuse_future(birth_date=self.birth_date)
+            + nik_problems(self.nik, sex="P", birth_date=self.birth_date, errors_only=True)
+        )
+
+    def warnings(self):
+        from tikar.households.validation import nik_problems
+
+        return nik_problems(self.nik, sex="P", birth_date=self.birth_date, warnings_only=True)
+
+
+class RiskStatus(models.TextChoices):
+    NORMAL = "normal", "Normal"
+    RISTI = "risti", "Risti"
+    KEK = "kek", "KEK"
+
+
+class Pregnancy(Target):
+    """Ibu hamil (then ibu bersalin/nifas for 42 days after delivery)."""
+
+    KIND = "pregnancy"
+
+    mother = models.ForeignKey(Mother, on_delete=models.PROTECT, related_name="pregnancies")
+    kia_number = models.CharField(max_length=30, blank=True)  # No Register KIA
+    due_date = models.DateField(null=True, blank=True)  # HPL
+    gestation_month = models.PositiveSmallIntegerField(null=True, blank=True)  # at registration
+    risk_status = models.CharField(
+        max_length=6, choices=RiskStatus.choices, default=RiskStatus.NORMAL
+    )
+    delivery_date = models.DateField(null=True, blank=True)
+    health_insurance = models.BooleanField(default=False)
+    history = _target_history()
+
+    class Meta:
+        verbose_name = _("pregnancy")
+        verbose_name_plural = _("pregnancies")
+        constraints = [
+            # No Register KIA is unique per desa among the live register (forms.md); a deleted
+            # row keeps its number without blocking a corrected re-entry.
+            models.UniqueConstraint(
+                fields=["village", "kia_number"],
+                condition=Q(deleted_at__isnull=True) & ~Q(kia_number=""),
+                name="pregnancy_unique_kia",
+            ),
+            models.CheckConstraint(
+                condition=Q(gestation_month__isnull=True) | Q(gestation_month__range=(1, 9)),
+                name="pregnancy_gestation_1_9",
+            ),
+        ]
+        indexes = [
+            sync_index("pregnancy_sync"),
+            # Serves "Tugas bulan ini": the open pregnancies of a desa (closed_at IS NULL).
+            models.Index(fields=["village", "closed_at"], name="pregnancy_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mother} ({self.kia_number or 'tanpa No KIA'})"
+
+    def derive_village(self) -> str | None:
+        return self.mother.village_id if self.mother_id else None
+
+    def clean(self) -> None:
+        from tikar.households.validation import raise_errors, refuse_future
+        from tikar.monitoring.rules import check_gestation_month
+
+        raise_errors(
+            refuse_future(delivery_date=self.delivery_date)
+            + check_gestation_month(self.gestation_month)
+        )
+
+
+class Sex(models.TextChoices):
+    MALE = "L", "Laki-laki"
+    FEMALE = "P", "Perempuan"
+
+
+class Child(Target):
+    """Anak: followed on Formulir 2b from 0 to <24 months, then 2c (PAUD) to <6 years."""
+
+    KIND = "child"
+
+    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="children")
+    mother = models.ForeignKey(
+        Mother, null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    born_from = models.ForeignKey(
+        Pregnancy, null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    name = models.CharField(max_length=150)
+    sex = models.CharField(max_length=1, choices=Sex.choices)
+    birth_date = models.DateField()
+    # NULL, not "", for "no NIK": a later unique index on NIK must ignore the missing ones.
+    nik = models.CharField(max_length=16, null=True, blank=True)  # noqa: DJ001
+    # Mother's NIK + one digit, until the real NIK is issued; never exported as a NIK.
+    temp_number = models.CharField(max_length=17, blank=True)
+    kia_number = models.CharField(max_length=30, blank=True)
+    birth_certificate = models.BooleanField(default=False)
+    health_insurance = models.BooleanField(default=False)
+    history = _target_history()
+
+    class Meta:
+        verbose_name = _("child")
+        verbose_name_plural = _("children")
+        indexes = [
+            sync_index("child_sync"),
+            # Serves "Tugas bulan ini" and the cohort lists: children of a desa born in a range
+            # (2b = born in the last 24 months, 2c = 24-72 months).
+            models.Index(fields=["village", "birth_date"], name="child_birth"),
+            # Serves the duplicate check and the search by NIK, exact or by its first digits.
+            models.Index(fields=["nik"], name="child_nik", opclasses=["varchar_pattern_ops"]),
+            # Serves "newborns registered under this mother's NIK" (temp_number LIKE '<nik>%').
+            models.Index(
+                fields=["temp_number"], name="child_temp_number", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def derive_village(self) -> str | None:
+        return self.household.village_id if self.household_id else None
+
+    def clean(self) -> None:
+        from tikar.households.nik import check_temp_number
+        from tikar.households.validation import nik_problems, raise_errors, refuse_future
+
+        mother_nik = self.mother.nik if self.mother_id else None
+        raise_errors(
+            refuse_future(birth_date=self.birth_date)
+            + nik_problems(self.nik, sex=self.sex, birth_date=self.birth_date, errors_only=True)
+            + check_temp_number(self.temp_number, mother_nik=mother_nik)
+        )
+
+    def warnings(self):
+        from tikar.households.validation import nik_problems
+
+        return nik_problems(self.nik, sex=self.sex, birth_date=self.birth_date, warnings_only=True)
+
+    @property
+    def export_nik(self) -> str:
+        """The NIK for exports: the real one or nothing, never the temporary number."""
+        return self.nik or ""

@@ -1,0 +1,169 @@
+"""Reading the register and the monthly records: tasks of the month, carried status, engine input.
+
+Every function takes a queryset already scoped by the caller (`scoped(qs, user)`) or a village:
+this module never decides who may see what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q
+
+from tikar.households.models import Child, Pregnancy
+from tikar.monitoring import rules
+from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
+from tikar.scorecard.evaluate import add_months, month_end, quarter_bounds
+from tikar.scorecard.records import ChildInput, PaudInput, PregnancyInput
+from tikar.scorecard.rules import POSTNATAL_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One line of "Tugas bulan ini": a target that needs a record on a form this month."""
+
+    form: str  # "2a" | "2b" | "2c"
+    target: Pregnancy | Child
+    done: bool  # a live record for the month exists
+
+
+def _has_record(model, target_field: str, month: date):
+    return Exists(
+        model.objects.filter(**{target_field: OuterRef("pk")}, month=month, deleted_at__isnull=True)
+    )
+
+
+def active_pregnancies(village_code: str, month: date):
+    """Pregnancies that are 2a targets in `month`: open, live, not past 42 days after birth."""
+    first = month
+    return (
+        Pregnancy.objects.alive()
+        .filter(village_id=village_code)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=first))
+        .filter(
+            Q(delivery_date__isnull=True)
+            | Q(delivery_date__gte=first - timedelta(days=POSTNATAL_DAYS))
+        )
+        .select_related("mother")
+    )
+
+
+def active_children(village_code: str, month: date):
+    """Children who are 2b or 2c targets on some day of `month` (0 to <72 months)."""
+    last = month_end(month)
+    return (
+        Child.objects.alive()
+        .filter(village_id=village_code, birth_date__lte=last)
+        # Born after the 1st of the month 72 months back: younger than 6 on some day of it.
+        .filter(birth_date__gt=add_months(month, -72))
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=month))
+    )
+
+
+def tasks_for_month(village_code: str, month: date) -> list[Task]:
+    """Which targets of a desa need a record this month, and whether it is done."""
+    tasks: list[Task] = []
+    pregnancies = active_pregnancies(village_code, month).annotate(
+        done=_has_record(PregnancyVisit, "pregnancy", month)
+    )
+    for p in pregnancies:
+        if rules.pregnancy_needs_record(p.delivery_date, month):
+            tasks.append(Task(rules.FORM_2A, p, p.done))
+    children = active_children(village_code, month).annotate(
+        done_2b=_has_record(ChildVisit, "child", month),
+        done_2c=_has_record(PaudRecord, "child", month),
+    )
+    for c in children.order_by("birth_date", "name"):
+        for form in rules.child_forms_for_month(c.birth_date, month):
+            tasks.append(Task(form, c, c.done_2b if form == rules.FORM_2B else c.done_2c))
+    return tasks
+
+
+def carried_status(child: Child, month: date) -> rules.CarriedStatus | None:
+    """Status gizi at `month`: this month's measurement, or the last earlier one and its date."""
+    rows = (
+        ChildVisit.objects.alive()
+        .filter(child=child, month__lte=month, measured=True)
+        .order_by("-month")[:1]
+    )
+    return rules.last_known_status(
+        ((v.month, v.visit_date, v.measured, v.nutrition_status) for v in rows), month
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Scorecard engine input
+
+
+def pregnancy_inputs(village_code: str, year: int, quarter: int) -> list[PregnancyInput]:
+    """One PregnancyInput per pregnancy with a live record in the quarter.
+
+    The months before the quarter that overlap the 42 days after delivery are included, as
+    `PregnancyInput` asks.
+    """
+    start, end = quarter_bounds(year, quarter)
+    earliest = (start - timedelta(days=POSTNATAL_DAYS)).replace(day=1)
+    visits = (
+        PregnancyVisit.objects.alive()
+        .filter(village_id=village_code, month__gte=earliest, month__lte=end)
+        .filter(pregnancy__deleted_at__isnull=True)
+        .select_related("pregnancy")
+        .order_by("pregnancy_id", "month")
+    )
+    by_target: dict = {}
+    for v in visits:
+        by_target.setdefault(v.pregnancy_id, (v.pregnancy, []))[1].append(v.as_record())
+    return [
+        PregnancyInput(str(p.pk), p.delivery_date, tuple(months))
+        for p, months in by_target.values()
+    ]
+
+
+def child_inputs(village_code: str, year: int, quarter: int) -> list[ChildInput]:
+    """One ChildInput per child with live 2b records in the quarter or the 3 months before.
+
+    A month without a measurement gets the last known status gizi carried forward (forms.md),
+    read from the child's whole history, so the engine only reads what each record says.
+    """
+    start, end = quarter_bounds(year, quarter)
+    first = add_months(start, -3)
+    visits = (
+        ChildVisit.objects.alive()
+        .filter(village_id=village_code, month__lte=end)
+        .filter(child__deleted_at__isnull=True)
+        .select_related("child")
+        .order_by("child_id", "month")
+    )
+    by_child: dict = {}
+    for v in visits:
+        by_child.setdefault(v.child_id, (v.child, []))[1].append(v)
+    inputs = []
+    for child, records in by_child.values():
+        window = [v for v in records if v.month >= first]
+        if not window:
+            continue
+        months = []
+        last: frozenset[str] | None = None
+        for v in records:  # in month order: the carried status is the latest measured one
+            if v.measured:
+                last = v.nutrition_status
+            if v.month >= first:
+                months.append(v.as_record(last or frozenset()))
+        inputs.append(ChildInput(str(child.pk), child.birth_date, tuple(months)))
+    return inputs
+
+
+def paud_inputs(village_code: str, year: int, quarter: int) -> list[PaudInput]:
+    start, end = quarter_bounds(year, quarter)
+    records = (
+        PaudRecord.objects.alive()
+        .filter(village_id=village_code, month__gte=start, month__lte=end)
+        .filter(child__deleted_at__isnull=True)
+        .select_related("child")
+        .order_by("child_id", "month")
+    )
+    by_child: dict = {}
+    for r in records:
+        by_child.setdefault(r.child_id, (r.child, []))[1].append(r.as_record())
+    return [PaudInput(str(c.pk), c.birth_date, tuple(m)) for c, m in by_child.values()]

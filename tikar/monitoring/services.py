@@ -1,0 +1,275 @@
+"""Writing monthly records: one per target and month, versions, conflicts (offline.md 2-4).
+
+`record_month` is the only way the screens and the sync API write a Formulir 2a/2b/2c record:
+
+- one record per target and month: it looks the month up under the partial unique constraint
+  inside a transaction (the row locked with SELECT ... FOR UPDATE on PostgreSQL; SQLite's
+  IMMEDIATE transactions already serialise writers) and edits it if it exists. When two saves
+  race to create it, the loser hits the constraint, and is retried once, as an edit;
+- a replay of the same values changes nothing (no new version, no new change_seq);
+- with `base_version` (the version the client last saw), a field the client changes that the
+  server also changed since that version is a conflict: the server keeps its value, the
+  client's values are stored in a `Conflict`; the fields without a collision are merged.
+  `base_version=0` means "the client never saw the server's record" (two phones that created
+  the same month offline), so every field the server has set counts as changed by the server.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, OperationalError, connection, models, transaction
+
+from tikar.accounts.scope import scoped
+from tikar.households.models import Child, Pregnancy, Target
+from tikar.households.problems import Problem
+from tikar.monitoring import rules
+from tikar.monitoring.models import (
+    ChildVisit,
+    Conflict,
+    MonthlyRecord,
+    PaudRecord,
+    PregnancyVisit,
+)
+
+CREATED, UPDATED, UNCHANGED, MERGED, CONFLICT = (
+    "created",
+    "updated",
+    "unchanged",
+    "merged",
+    "conflict",
+)
+
+SQLITE_LOCK_RETRIES = 20
+
+FORM_MODELS: dict[str, type[MonthlyRecord]] = {
+    rules.FORM_2A: PregnancyVisit,
+    rules.FORM_2B: ChildVisit,
+    rules.FORM_2C: PaudRecord,
+}
+
+
+@dataclass
+class MonthResult:
+    record: MonthlyRecord
+    created: bool
+    outcome: str  # created | updated | unchanged | merged | conflict
+    conflict: Conflict | None = None
+    conflicting_fields: tuple[str, ...] = ()
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def model_for(target: Target, month: date, form: str | None = None) -> type[MonthlyRecord]:
+    if form is not None:
+        model = FORM_MODELS[form]
+        if model.TARGET_FIELD != target.KIND:
+            raise ValueError(f"form {form} is not for a {target.KIND}")
+        return model
+    if isinstance(target, Pregnancy):
+        return PregnancyVisit
+    if isinstance(target, Child):
+        cohort = rules.default_child_form(target.birth_date, month)
+        if cohort is None:
+            raise ValidationError(
+                f"{target.name} tidak dipantau bulan {rules.month_label(month)}: pemantauan "
+                "anak dari lahir sampai sebelum 6 tahun.",
+                code="child_out_of_cohort",
+            )
+        return FORM_MODELS[cohort]
+    raise ValueError(f"no monthly form for {type(target).__name__}")
+
+
+def _normalise(model: type[models.Model], fields: dict[str, Any]) -> dict[str, Any]:
+    """Client values → Python values keyed by attname ("posyandu" → "posyandu_id")."""
+    unknown = set(fields) - model.CLIENT_FIELDS
+    if unknown:
+        raise ValidationError(
+            f"Kolom tidak dikenal untuk formulir ini: {', '.join(sorted(unknown))}.",
+            code="unknown_fields",
+        )
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        f = model._meta.get_field(name)
+        if f.is_relation:
+            value = value.pk if isinstance(value, models.Model) else value
+            out[f.attname] = None if value in (None, "") else f.target_field.to_python(value)
+        else:
+            out[f.attname] = f.to_python(value)
+    return out
+
+
+def _changed_on_server(record: MonthlyRecord, base_version: int, names) -> set[str]:
+    """Which of `names` differ between the version the client saw and the current row."""
+    if base_version == 0:
+        base = type(record)()  # the client never saw a server row: compare with defaults
+    else:
+        base = record.history.filter(version=base_version).order_by("-history_id").first()
+        if base is None:  # that version is unknown: be safe, everything may have changed
+            return set(names)
+    return {n for n in names if getattr(base, n) != getattr(record, n)}
+
+
+def _json(values: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _check_can_write(target: Target, user) -> None:
+    if not scoped(type(target).objects.filter(pk=target.pk), user, write=True).exists():
+        raise PermissionDenied("Anda tidak berhak mengubah data sasaran ini.")
+    if target.deleted_at is not None:
+        raise ValidationError(
+            "Sasaran ini sudah dihapus; pemantauannya tidak dapat diisi.", code="target_deleted"
+        )
+
+
+def _validate(record: MonthlyRecord) -> None:
+    # Unique and check constraints are enforced by the database and by this service; the
+    # rules in clean() give the KPM the reason in words.
+    record.full_clean(validate_unique=False, validate_constraints=False)
+
+
+def _growth_warnings(record: MonthlyRecord) -> list[Problem]:
+    if not isinstance(record, ChildVisit) or not record.measured:
+        return []
+    previous = (
+        ChildVisit.objects.alive()
+        .filter(child_id=record.child_id, month__lt=record.month, measured=True)
+        .order_by("-month")
+        .values_list("length_cm", "visit_date")
+        .first()
+    )
+    return rules.growth_warnings(
+        record.score(),
+        length_cm=record.length_cm,
+        previous_length_cm=previous[0] if previous else None,
+        previous_date=previous[1] if previous else None,
+    )
+
+
+def _once(model, target, month, values, raw_fields, user, base_version, record_id):
+    lookup = {model.TARGET_FIELD: target, "month": month}
+    qs = model.objects.alive().filter(**lookup)
+    if connection.features.has_select_for_update:
+        qs = qs.select_for_update()
+    record = qs.first()
+
+    if record is None:
+        record = model(**lookup, village_id=target.village_id, created_by=user, **values)
+        if record_id is not None:
+            record.id = record_id
+        _validate(record)
+        record._history_user = user
+        record.save(force_insert=True)
+        return MonthResult(record, True, CREATED)
+
+    client_changes = {n: v for n, v in values.items() if getattr(record, n) != v}
+    if not client_changes:
+        return MonthResult(record, False, UNCHANGED)  # a replay, or values that already agree
+
+    conflicting: set[str] = set()
+    if base_version is not None and base_version < record.version:
+        conflicting = _changed_on_server(record, base_version, client_changes)
+    server_version = record.version
+    for name, value in client_changes.items():
+        if name not in conflicting:
+            setattr(record, name, value)
+    _validate(record)
+
+    conflict = None
+    if conflicting:
+        conflict = Conflict.objects.create(
+            village_id=record.village_id,
+            record_type=model._meta.label_lower,
+            record_id=record.id,
+            target_type=target.KIND,
+            target_id=target.pk,
+            month=month,
+            base_version=base_version,
+            server_version=server_version,
+            client_fields=_json(raw_fields),
+            conflicting_fields=sorted(conflicting),
+            created_by=user,
+        )
+    if len(conflicting) < len(client_changes):
+        record._history_user = user
+        record.save()
+    if conflicting:
+        outcome = CONFLICT
+    elif base_version is not None and base_version < server_version:
+        outcome = MERGED
+    else:
+        outcome = UPDATED
+    return MonthResult(record, False, outcome, conflict, tuple(sorted(conflicting)))
+
+
+def record_month(
+    target: Pregnancy | Child,
+    month: date,
+    fields: dict[str, Any],
+    user,
+    base_version: int | None = None,
+    *,
+    form: str | None = None,
+    record_id: UUID | str | None = None,
+) -> MonthResult:
+    """Create or edit the record of `target` for `month`; see the module docstring.
+
+    `form` ("2a" | "2b" | "2c") is needed only for a child in the month of its 2nd birthday,
+    which appears on both lists; otherwise it follows from the target and its age.
+    Raises ValidationError (messages in Bahasa Indonesia) or PermissionDenied.
+    """
+    _check_can_write(target, user)
+    model = model_for(target, month, form)
+    values = _normalise(model, fields)
+    if record_id is not None and not isinstance(record_id, UUID):
+        record_id = UUID(str(record_id))
+    result = None
+    integrity_retries, lock_retries = 1, SQLITE_LOCK_RETRIES
+    while result is None:
+        try:
+            with transaction.atomic():
+                result = _once(model, target, month, values, fields, user, base_version, record_id)
+        except IntegrityError:
+            # Another save created this month between our look-up and our insert: the retry
+            # finds it and edits it. A second failure is a real integrity problem.
+            if not integrity_retries:
+                raise
+            integrity_retries -= 1
+        except OperationalError as exc:
+            # SQLite answers "locked" instead of waiting when its busy timeout runs out, and
+            # always in shared-cache mode (the in-memory test database): wait and try again.
+            if connection.vendor != "sqlite" or "locked" not in str(exc) or not lock_retries:
+                raise
+            lock_retries -= 1
+            time.sleep(0.02 * (SQLITE_LOCK_RETRIES - lock_retries))
+    assert result is not None
+    result.warnings = _growth_warnings(result.record)
+    return result
+
+
+def resolve_conflict(conflict: Conflict, user, *, accept_client: bool) -> MonthlyRecord | None:
+    """Close a conflict, applying the client's colliding values when `accept_client`."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    model = apps.get_model(conflict.record_type)
+    with transaction.atomic():
+        record = model.objects.select_for_update().get(pk=conflict.record_id)
+        if accept_client:
+            chosen = {n: conflict.client_fields[n] for n in conflict.conflicting_fields}
+            for name, value in _normalise(model, chosen).items():
+                setattr(record, name, value)
+            _validate(record)
+            record._history_user = user
+            record.save()
+        conflict.resolved_at = timezone.now()
+        conflict.resolved_by = user
+        conflict.save()
+    return record
