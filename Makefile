@@ -7,7 +7,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tikar_ci
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run install migrate demo test test-pg test-browser lint format bench messages check clean
+.PHONY: run install migrate demo test test-pg test-browser lint format bench messages translations check clean
 
 # Installs into a local virtualenv (re-run only when pyproject.toml changes).
 $(VENV)/.installed: pyproject.toml
@@ -62,6 +62,14 @@ messages: install
 	DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py makemessages -d djangojs -l id --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
+# Re-extract, fill from scripts/translations_id*.py and compile; serialised with flock because
+# several people may run it at once in one working tree.
+translations: install
+	flock /tmp/tikar-translations.lock sh -c '\
+	  DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" -v0 && \
+	  $(PY) scripts/fill_translations.py && \
+	  DEBUG=1 $(PY) manage.py compilemessages --ignore ".venv/*" -v0'
 
 clean:
 	rm -rf $(VENV) var

@@ -1,6 +1,6 @@
 """Fill empty msgstr entries of locale/id/LC_MESSAGES/django.po from scripts/translations_*.py.
 
-A developer tool (needs `pip install polib`); the product itself does not use it.
+A developer tool (`make translations`); the product itself does not use it.
 """
 
 import sys
@@ -10,7 +10,12 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from translations_id import ID  # noqa: E402
+# Every scripts/translations_id*.py module contributes its ID dict (one per area of the app).
+ID: dict[str, str] = {}
+for module_path in sorted((ROOT / "scripts").glob("translations_id*.py")):
+    namespace: dict = {}
+    exec(module_path.read_text(encoding="utf-8"), namespace)
+    ID.update(namespace["ID"])
 
 po = polib.pofile(str(ROOT / "locale/id/LC_MESSAGES/django.po"))
 missing = []

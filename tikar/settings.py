@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     "simple_history",
     "axes",
     "tikar.regions",
@@ -58,6 +62,8 @@ INSTALLED_APPS = [
     "tikar.scorecard",
     "tikar.households",
     "tikar.monitoring",
+    "tikar.api",
+    "tikar.workbooks",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +154,24 @@ AXES_VERBOSE = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_DAYS", "30")) * 24 * 3600
+
+# --- JSON API (for the offline app and for integration) -------------------------------------
+REST_FRAMEWORK = {
+    # The offline app runs on the same origin as the pages, so the session cookie (with CSRF)
+    # authenticates it; deny by default, the views scope every query with tikar.accounts.scope.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
+    "PAGE_SIZE": 200,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tikar API",
+    "DESCRIPTION": "Register, monthly monitoring and scorecards of Tikar, scoped to the user's region.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # --- Languages ------------------------------------------------------------------------------
 # Source strings are English; Bahasa Indonesia is the default language users see.

@@ -24,5 +24,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tikar.regions.urls")),
     path("", include("tikar.accounts.urls")),
+    path("", include("tikar.households.urls")),
+    path("", include("tikar.monitoring.urls")),
+    path("", include("tikar.workbooks.urls")),
+    path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
