@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("tikar.households.urls")),
     path("", include("tikar.monitoring.urls")),
     path("", include("tikar.workbooks.urls")),
+    path("", include("tikar.scorecard.urls")),
     path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
