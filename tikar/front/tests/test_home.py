@@ -44,3 +44,8 @@ class HomeTestCase(BaseTestCase):
         self.login(self.agus)
         r = self.client.get("/")
         self.assertEqual(len(r.context["rows"]), 38)
+
+    def test_it_groups_thousands_the_indonesian_way(self):
+        self.login(self.agus)
+        r = self.client.get("/")
+        self.assertContains(r, "83.762")  # desa/kelurahan in Indonesia
