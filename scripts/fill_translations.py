@@ -26,7 +26,8 @@ for entry in po:
         entry.msgstr = ID[entry.msgid]
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
-    elif not entry.msgstr:
+    elif not entry.msgstr or "fuzzy" in entry.flags:
+        # A fuzzy guess from gettext is not a translation: report it as missing.
         missing.append(entry.msgid)
 po.metadata_is_fuzzy = False
 po.metadata["Project-Id-Version"] = "Tikar"

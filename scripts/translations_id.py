@@ -122,4 +122,5 @@ ID = {
     "village years (Formulir 1)": "data tahunan desa (Formulir 1)",
     "sync conflict": "konflik sinkronisasi",
     "sync conflicts": "konflik sinkronisasi",
+    "Target": "Sasaran",
 }

@@ -1,6 +1,29 @@
-from django.urls import path
+"""The JSON API under /api/ (see README "API"); the OpenAPI description is /api/schema/.
+
+No Swagger UI or Redoc page: both load their JavaScript from a CDN unless
+drf-spectacular-sidecar is installed, and the pages must work without outside hosts.
+"""
+
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("households", views.HouseholdViewSet, basename="api-household")
+router.register("mothers", views.MotherViewSet, basename="api-mother")
+router.register("pregnancies", views.PregnancyViewSet, basename="api-pregnancy")
+router.register("children", views.ChildViewSet, basename="api-child")
+router.register("pregnancy-visits", views.PregnancyVisitViewSet, basename="api-pregnancyvisit")
+router.register("child-visits", views.ChildVisitViewSet, basename="api-childvisit")
+router.register("paud-records", views.PaudRecordViewSet, basename="api-paudrecord")
+router.register("village-years", views.VillageYearViewSet, basename="api-villageyear")
+router.register("conflicts", views.ConflictViewSet, basename="api-conflict")
+router.register("regions", views.RegionViewSet, basename="api-region")
+router.register("posyandu", views.PosyanduViewSet, basename="api-posyandu")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("", include(router.urls)),
 ]

@@ -1,14 +1,20 @@
-"""The demo: Kabupaten Labuhanbatu (Sumatera Utara) with real region codes, posyandu and one
-user per role. Loading it twice changes nothing (everything is get-or-create by natural key).
+"""The demo: Kabupaten Labuhanbatu (Sumatera Utara) with real region codes, posyandu, one
+user per role (listed on the login page in demo mode), a KPM and an Admin Desa in every demo
+desa, and the demo population (`tikar.households.demo_population`: hundreds of targets per desa
+with 18 months of monthly records). Loading it twice changes nothing (users and posyandu are
+get-or-create by natural key; a desa that already has a register is not populated again).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from tikar.accounts.models import Role, User
+from tikar.households.demo_population import PopulationSummary, populate
 from tikar.regions.models import Posyandu, Region
 
 DEMO_PASSWORD = "tikar-demo-2026"
@@ -42,25 +48,56 @@ USERS = [
     DemoUser("prov.sumut", "Maria Simanjuntak", Role.PROVINCE_OFFICER, "12"),
     DemoUser("pusat", "Agus Santoso", Role.NATIONAL_ADMIN, None),
 ]
+# The other desa's KPM and Admin Desa: they record and verify the demo population, so every
+# record has a maker and a verifier. Not listed on the login page (it would be too long), but
+# they log in with the same password.
+VILLAGE_USERS = [
+    DemoUser("admin.bandarkumbul", "Yusuf Pane", Role.VILLAGE_ADMIN, "12.10.07.2002"),
+    DemoUser("kpm.tanjungmedan", "Rina Sitorus", Role.KPM, "12.10.07.2003"),
+    DemoUser("admin.tanjungmedan", "Zulkifli Daulay", Role.VILLAGE_ADMIN, "12.10.07.2003"),
+    DemoUser("kpm.janji", "Sri Wahyuni", Role.KPM, "12.10.07.2004"),
+    DemoUser("admin.janji", "Bambang Purnomo", Role.VILLAGE_ADMIN, "12.10.07.2004"),
+    DemoUser("kpm.tebinglinggahara", "Nurhayati Rambe", Role.KPM, "12.10.07.2005"),
+    DemoUser("admin.tebinglinggahara", "Syahrial Tanjung", Role.VILLAGE_ADMIN, "12.10.07.2005"),
+    DemoUser("kpm.aekburuselatan", "Lasma Manurung", Role.KPM, "12.10.07.2008"),
+    DemoUser("admin.aekburuselatan", "Ridwan Pulungan", Role.VILLAGE_ADMIN, "12.10.07.2008"),
+]
 
 
-@transaction.atomic
-def load_demo() -> list[User]:
-    for code, posts in VILLAGES.items():
-        village = Region.objects.get(code=code)
-        for name, dusun in posts:
-            Posyandu.objects.get_or_create(village=village, name=name, defaults={"dusun": dusun})
-    users = []
-    for d in USERS:
-        user, created = User.objects.get_or_create(
-            username=d.username,
-            defaults={"first_name": d.name, "role": d.role, "region_id": d.region},
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        users.append(user)
-    return users
+@dataclass
+class DemoResult:
+    users: list[User]  # the listed ones, in USERS order
+    population: PopulationSummary | None  # None when skipped
+
+
+def load_demo(*, population: bool = True, today: date | None = None) -> DemoResult:
+    """Regions' posyandu, the demo users and (unless `population=False`) the population.
+
+    `today` pins the population's reference date (tests); by default the local date.
+    """
+    with transaction.atomic():
+        for code, posts in VILLAGES.items():
+            village = Region.objects.get(code=code)
+            for name, dusun in posts:
+                Posyandu.objects.get_or_create(
+                    village=village, name=name, defaults={"dusun": dusun}
+                )
+        # One hash for every demo account: hashing is deliberately slow (about 0.5 s each
+        # with PBKDF2), and the demo's accounts all share one published password anyway.
+        password = None
+        users = []
+        for d in USERS + VILLAGE_USERS:
+            user, created = User.objects.get_or_create(
+                username=d.username,
+                defaults={"first_name": d.name, "role": d.role, "region_id": d.region},
+            )
+            if created:
+                password = password or make_password(DEMO_PASSWORD)
+                user.password = password
+                user.save(update_fields=["password"])
+            users.append(user)
+    summary = populate(VILLAGES, today=today) if population else None
+    return DemoResult(users[: len(USERS)], summary)
 
 
 def demo_users():

@@ -62,6 +62,10 @@ def village_page(request: HttpRequest, village: Region) -> HttpResponse:
         "today": timezone.localdate(),
         "is_own": user.region_id == village.code,
     }
+    if ctx["is_own"]:
+        from tikar.monitoring.views import month_counts
+
+        ctx["month_counts"] = month_counts(village.code, ctx["today"].replace(day=1))
     return render(request, "front/home_village.html", ctx)
 
 

@@ -66,6 +66,15 @@ class MonthlyRecord(SyncedModel):
     def clean(self) -> None:
         raise_errors(self.rule_problems())
 
+    def save(self, *args, **kwargs) -> None:
+        # A record of a quarter validated by the Admin Desa cannot change until the quarter is
+        # reopened (forms.md, Formulir 4). soft_delete() saves through here, so it is covered.
+        # Imported here: tikar.scorecard's models import this module's records.
+        from tikar.scorecard.locks import ensure_month_open
+
+        ensure_month_open(self.village_id or self.derive_village(), self.month)
+        super().save(*args, **kwargs)
+
 
 class PregnancyVisit(MonthlyRecord):
     """Formulir 2a: an ibu hamil / nifas in one month."""

@@ -45,7 +45,8 @@ def active_pregnancies(village_code: str, month: date):
             Q(delivery_date__isnull=True)
             | Q(delivery_date__gte=first - timedelta(days=POSTNATAL_DAYS))
         )
-        .select_related("mother")
+        # The task list shows each target's posyandu: fetch it with the target, not per row.
+        .select_related("mother", "posyandu")
     )
 
 
@@ -58,6 +59,7 @@ def active_children(village_code: str, month: date):
         # Born after the 1st of the month 72 months back: younger than 6 on some day of it.
         .filter(birth_date__gt=add_months(month, -72))
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=month))
+        .select_related("posyandu")
     )
 
 
@@ -167,3 +169,58 @@ def paud_inputs(village_code: str, year: int, quarter: int) -> list[PaudInput]:
     for r in records:
         by_child.setdefault(r.child_id, (r.child, []))[1].append(r.as_record())
     return [PaudInput(str(c.pk), c.birth_date, tuple(m)) for c, m in by_child.values()]
+
+
+# --------------------------------------------------------------------------------------------
+# Formulir 1 (a): the target recap, computed from the register
+
+
+def formulir1_recap(village_code: str, on: date) -> list[tuple[str, int]]:
+    """Formulir 1 (a) counts of a desa on a day, as (code, count) in the order of the form.
+
+    Pregnant on that day (registered by then, not yet delivered), children 0-23 months on that
+    day, and their households. The state facts (water, latrine, insurance, birth certificate,
+    risk) are the register's, which the monthly entry keeps at the latest month's answers; the
+    status gizi is the latest measured one up to that month.
+    """
+    from tikar.households.models import Household
+
+    month = on.replace(day=1)
+    registered_by = Q(created_at__date__lte=on)
+    pregnancies = [
+        p
+        for p in active_pregnancies(village_code, month).filter(registered_by)
+        if rules.pregnancy_phase_on(p.delivery_date, on) == "pregnant"
+    ]
+    children = [
+        c
+        for c in active_children(village_code, month).filter(registered_by)
+        if rules.child_cohort_on(c.birth_date, on) == rules.FORM_2B
+    ]
+    household_ids = {p.mother.household_id for p in pregnancies} | {
+        c.household_id for c in children
+    }
+    households = list(Household.objects.filter(pk__in=household_ids))
+    latest: dict = {}
+    for v in (
+        ChildVisit.objects.alive()
+        .filter(child__in=[c.pk for c in children], month__lte=month, measured=True)
+        .order_by("child_id", "-month")
+    ):
+        latest.setdefault(v.child_id, v.nutrition_status)
+    statuses = list(latest.values())
+    return [
+        ("households", len(households)),
+        ("households_vulnerable", sum(h.vulnerable for h in households)),
+        ("pregnancies", len(pregnancies)),
+        ("pregnancies_risk", sum(p.risk_status != "normal" for p in pregnancies)),
+        ("children", len(children)),
+        ("gizi_kurang", sum(rules.GIZI_KURANG in s for s in statuses)),
+        ("gizi_buruk", sum(rules.GIZI_BURUK in s for s in statuses)),
+        ("stunting", sum(rules.STUNTING in s for s in statuses)),
+        ("no_safe_water", sum(not h.safe_water for h in households)),
+        ("no_latrine", sum(not h.latrine for h in households)),
+        ("pregnancies_uninsured", sum(not p.health_insurance for p in pregnancies)),
+        ("children_uninsured", sum(not c.health_insurance for c in children)),
+        ("no_birth_certificate", sum(not c.birth_certificate for c in children)),
+    ]

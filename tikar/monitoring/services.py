@@ -226,6 +226,11 @@ def record_month(
     Raises ValidationError (messages in Bahasa Indonesia) or PermissionDenied.
     """
     _check_can_write(target, user)
+    # A quarter validated by the Admin Desa is frozen until reopened (forms.md, Formulir 4);
+    # checked here for a clear message before any work, and again in MonthlyRecord.save.
+    from tikar.scorecard.locks import ensure_month_open
+
+    ensure_month_open(target.village_id, month)
     model = model_for(target, month, form)
     values = _normalise(model, fields)
     if record_id is not None and not isinstance(record_id, UUID):

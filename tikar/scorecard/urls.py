@@ -1,3 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from tikar.scorecard import views
+
+urlpatterns = [
+    path("rekap/<int:year>/<int:quarter>/", views.recap, name="recap"),
+    path(
+        "rekap/<int:year>/<int:quarter>/<str:group>/<uuid:pk>/",
+        views.recap_target,
+        name="recap_target",
+    ),
+    path("scorecard/<int:year>/<int:quarter>/", views.scorecard, name="scorecard"),
+    path("scorecard/<int:year>/<int:quarter>/validasi/", views.quarter_lock, name="quarter_lock"),
+    path(
+        "scorecard/<int:year>/<int:quarter>/buka-kembali/",
+        views.quarter_reopen,
+        name="quarter_reopen",
+    ),
+    path("dana-desa/<int:year>/", views.dana_desa, name="dana_desa"),
+    path("standar-layanan/<int:year>/", views.rule_choice, name="rule_choice"),
+]

@@ -1,0 +1,215 @@
+"""Forms of the monthly entry screen (Formulir 2a, 2b, 2c).
+
+The forms only read what was typed; the rules (one record per month, dates, ranges) are
+applied by `services.record_month`, whose errors the view puts back on these fields.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from tikar.households.forms import ToggleSelect, date_field, yes_no
+from tikar.households.models import RiskStatus
+from tikar.monitoring.models import GrowthMat, PaudStatus
+from tikar.regions.models import Posyandu
+
+
+class MeasureField(forms.DecimalField):
+    """kg or cm with one decimal; a comma is read as the decimal point, as Indonesians write."""
+
+    def __init__(self, label, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(
+            label=label,
+            max_digits=4,
+            decimal_places=1,
+            min_value=Decimal("0.1"),
+            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        try:
+            return super().to_python(value)
+        except (InvalidOperation, forms.ValidationError):
+            raise forms.ValidationError(
+                gettext_lazy("Write a number such as 7.5 (one decimal)."), code="invalid"
+            ) from None
+
+
+class MonthForm(forms.Form):
+    """Shared: the visit date and the posyandu."""
+
+    RECORD_FIELDS: tuple[str, ...] = ()
+
+    visit_date = date_field(gettext_lazy("Visit date"))
+
+    def __init__(self, *args, village=None, read_only: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "posyandu" in self.fields and village is not None:
+            self.fields["posyandu"].queryset = Posyandu.objects.filter(village=village)
+        if read_only:
+            for f in self.fields.values():
+                f.disabled = True
+
+    def record_fields(self) -> dict:
+        """What record_month receives (the fields of the monthly record only)."""
+        return {name: self.cleaned_data[name] for name in self.RECORD_FIELDS}
+
+
+def _posyandu() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=gettext_lazy("Posyandu"),
+        queryset=Posyandu.objects.none(),
+        required=False,
+        empty_label="–",
+    )
+
+
+class PregnancyMonthForm(MonthForm):
+    """Formulir 2a, plus the delivery date that is stored on the pregnancy itself."""
+
+    RECORD_FIELDS = (
+        "visit_date",
+        "posyandu",
+        "gestation_month",
+        "risk_status",
+        "anc_check",
+        "iron_tablets",
+        "iron_tablet_count",
+        "postnatal_checks",
+        "nutrition_counselling",
+        "home_visit",
+        "safe_water",
+        "latrine",
+        "health_insurance",
+        "muac_cm",
+    )
+
+    posyandu = _posyandu()
+    delivery_date = date_field(
+        gettext_lazy("Delivery date"),
+        help_text=gettext_lazy("Only once she has given birth."),
+    )
+    gestation_month = forms.TypedChoiceField(
+        label=gettext_lazy("Gestational month"),
+        choices=[("", "–")] + [(str(i), str(i)) for i in range(1, 10)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=gettext_lazy("Leave empty after delivery."),
+    )
+    risk_status = forms.ChoiceField(
+        label=gettext_lazy("Risk status"), choices=RiskStatus.choices, widget=ToggleSelect
+    )
+    anc_check = yes_no(gettext_lazy("1. Antenatal check"))
+    iron_tablets = yes_no(gettext_lazy("2. Received and took iron tablets (Fe)"))
+    iron_tablet_count = forms.IntegerField(
+        label=gettext_lazy("Number of iron tablets"),
+        min_value=0,
+        max_value=400,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    postnatal_checks = forms.TypedChoiceField(
+        label=gettext_lazy("3. Postnatal checks this month"),
+        choices=[(str(i), str(i)) for i in range(5)],
+        coerce=int,
+        initial="0",
+        widget=ToggleSelect,
+    )
+    nutrition_counselling = yes_no(gettext_lazy("4. Nutrition counselling or pregnancy class"))
+    home_visit = yes_no(gettext_lazy("5. Home visit"))
+    safe_water = yes_no(gettext_lazy("6. Safe drinking water"))
+    latrine = yes_no(gettext_lazy("7. Proper latrine"))
+    health_insurance = yes_no(gettext_lazy("8. Health insurance"))
+    muac_cm = MeasureField(gettext_lazy("Upper arm circumference (LiLA, cm)"))
+
+
+class ChildMonthForm(MonthForm):
+    """Formulir 2b."""
+
+    RECORD_FIELDS = (
+        "visit_date",
+        "posyandu",
+        "weight_kg",
+        "length_cm",
+        "measured_lying",
+        "head_circumference_cm",
+        "muac_cm",
+        "oedema",
+        "growth_mat",
+        "immunisation_up_to_date",
+        "immunisation_basic_complete",
+        "immunisation_measles",
+        "counselling_mother",
+        "counselling_father",
+        "home_visit",
+        "safe_water",
+        "latrine",
+        "birth_certificate",
+        "health_insurance",
+        "parenting_class",
+    )
+    MEASURE_FIELDS = (
+        "visit_date",
+        "weight_kg",
+        "length_cm",
+        "measured_lying",
+        "head_circumference_cm",
+        "muac_cm",
+        "oedema",
+    )
+
+    posyandu = _posyandu()
+    weight_kg = MeasureField(gettext_lazy("Weight (kg)"))
+    length_cm = MeasureField(gettext_lazy("Length/height (cm)"))
+    measured_lying = forms.TypedChoiceField(
+        label=gettext_lazy("Measured"),
+        choices=(("1", gettext_lazy("Lying")), ("0", gettext_lazy("Standing"))),
+        coerce=lambda v: v == "1",
+        empty_value=None,
+        required=False,
+        widget=ToggleSelect,
+    )
+    head_circumference_cm = MeasureField(gettext_lazy("Head circumference (cm)"))
+    muac_cm = MeasureField(gettext_lazy("Upper arm circumference (LiLA, cm)"))
+    oedema = yes_no(gettext_lazy("Oedema on both feet"))
+    growth_mat = forms.ChoiceField(
+        label=gettext_lazy("Growth mat (tikar pertumbuhan)"),
+        choices=GrowthMat.choices,
+        initial=GrowthMat.TIDAK_DIUKUR,
+        widget=ToggleSelect,
+    )
+    immunisation_up_to_date = yes_no(gettext_lazy("1. Immunisation up to date for age"))
+    immunisation_basic_complete = yes_no(gettext_lazy("Basic immunisation complete"))
+    immunisation_measles = yes_no(gettext_lazy("Measles/MR immunisation"))
+    counselling_mother = yes_no(gettext_lazy("4. Nutrition counselling: mother"))
+    counselling_father = yes_no(gettext_lazy("Nutrition counselling: father"))
+    home_visit = yes_no(gettext_lazy("5. Home visit"))
+    safe_water = yes_no(gettext_lazy("6. Safe drinking water"))
+    latrine = yes_no(gettext_lazy("7. Proper latrine"))
+    birth_certificate = yes_no(gettext_lazy("8. Birth certificate"))
+    health_insurance = yes_no(gettext_lazy("9. Health insurance"))
+    parenting_class = yes_no(gettext_lazy("10. Parenting class (BKB)"))
+    confirm_growth = forms.BooleanField(
+        label=gettext_lazy("I measured again: the numbers are right."), required=False
+    )
+
+
+class PaudMonthForm(MonthForm):
+    """Formulir 2c."""
+
+    RECORD_FIELDS = ("visit_date", "status")
+
+    status = forms.ChoiceField(
+        label=gettext_lazy("PAUD this month"),
+        choices=PaudStatus.choices,
+        widget=ToggleSelect,
+        error_messages={"required": gettext_lazy("Choose the PAUD status of this month.")},
+    )

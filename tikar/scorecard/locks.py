@@ -1,0 +1,102 @@
+"""Validating (locking) and reopening a desa's quarter.
+
+A quarter validated by the Admin Desa is frozen: its monthly records cannot change (the check
+below is called by `monitoring.services.record_month` and by the monthly models' `save`, which
+`soft_delete` goes through), and its stored results are not recomputed, so the scorecard stays
+the one that was validated. Reopening needs a reason, which is kept with who and when.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tikar.accounts.models import Role
+from tikar.scorecard.models import ROMAN, QuarterLock, QuarterReopening
+from tikar.scorecard.refresh import quarter_of
+
+
+def is_locked(village_code: str, year: int, quarter: int) -> bool:
+    return QuarterLock.objects.filter(
+        village_id=village_code, year=year, quarter=quarter, locked_at__isnull=False
+    ).exists()
+
+
+def locked_message(year: int, quarter: int) -> str:
+    return _(
+        "Quarter %(quarter)s %(year)s has been validated by the Admin Desa; ask the Admin Desa "
+        "to reopen this quarter to change its data"
+    ) % {"quarter": ROMAN[quarter], "year": year}
+
+
+def ensure_month_open(village_code: str | None, month: date | None) -> None:
+    """Refuse a change to a monthly record of a validated (locked) quarter.
+
+    Raises ValidationError with the message in the user's language (Bahasa Indonesia by
+    default), code "quarter_locked".
+    """
+    if not village_code or month is None:
+        return  # nothing to check yet; the record's own validation reports the gap
+    quarter = quarter_of(month)
+    if is_locked(village_code, month.year, quarter):
+        raise ValidationError(locked_message(month.year, quarter), code="quarter_locked")
+
+
+def _check_admin(user, village_code: str) -> None:
+    if not (
+        user.is_active
+        and user.role == Role.VILLAGE_ADMIN
+        and user.has_valid_binding
+        and user.region_id == village_code
+    ):
+        raise PermissionDenied(_("Only the Admin Desa of this desa may do this."))
+
+
+def lock_quarter(village, year: int, quarter: int, user) -> QuarterLock:
+    """Validate the quarter: recompute it one last time, then freeze it."""
+    from tikar.scorecard.refresh import refresh_village_quarter
+
+    _check_admin(user, village.code)
+    with transaction.atomic():
+        lock, _created = QuarterLock.objects.select_for_update().get_or_create(
+            village=village, year=year, quarter=quarter
+        )
+        if lock.is_locked:
+            return lock
+        # The figures the Admin Desa validates are the current ones, not a stale snapshot.
+        refresh_village_quarter(village, year, quarter)
+        lock.locked_at = timezone.now()
+        lock.locked_by = user
+        lock._history_user = user
+        lock.save()
+    return lock
+
+
+def reopen_quarter(village, year: int, quarter: int, user, reason: str) -> QuarterReopening:
+    """Reopen a validated quarter; `reason` is required and recorded."""
+    from tikar.scorecard.refresh import mark_dirty
+
+    _check_admin(user, village.code)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Write why the quarter is reopened."), code="reason_required")
+    with transaction.atomic():
+        lock = (
+            QuarterLock.objects.select_for_update()
+            .filter(village=village, year=year, quarter=quarter, locked_at__isnull=False)
+            .first()
+        )
+        if lock is None:
+            raise ValidationError(_("This quarter is not validated."), code="not_locked")
+        lock.locked_at = None
+        lock.locked_by = None
+        lock._history_user = user
+        lock.save()
+        reopening = QuarterReopening.objects.create(lock=lock, reason=reason, reopened_by=user)
+        # Changes made to earlier quarters while this one was frozen show on the next read.
+        mark_dirty(village.code, [(year, quarter)])
+    return reopening

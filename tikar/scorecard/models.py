@@ -1,0 +1,290 @@
+"""Stored quarterly results (Formulir 3a / 3b / 4), quarter locks, Dana Desa and rule choices.
+
+The pure engine (`evaluate.py`) decides every Y / T / TS; this module only stores what it
+returned, one `QuarterResult` row per target and quarter, so that a page of totals is a
+`SUM`/`COUNT` in the database and never a Python loop over people. `refresh.py` keeps the rows
+in step with the monthly records: a record change marks its quarter dirty (`DirtyQuarter`), and
+the quarter is recomputed before anyone reads it.
+
+Per-indicator values are one compact string, one character per indicator in scorecard order:
+`Y` (received), `T` (not received), `S` (TS, tidak sesuai). Table 3 of the scorecard counts
+character i with `SUBSTR(cells, i, 1)` inside the aggregate, on SQLite and PostgreSQL alike,
+and a row is 8-10 bytes instead of a JSON document per target (there are ~14 million targets
+nationally, four quarters a year).
+
+Designed for the roll-ups that come later (kecamatan, kabupaten, province): every row carries
+`village` (a Region code, whose prefix is the whole ancestry), so an area's figures are the same
+aggregates under `village__code__startswith`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tikar.regions.models import Level, Region
+from tikar.scorecard.evaluate import TS, T, Y, percent
+from tikar.scorecard.rules import CHILD, PAUD, PREGNANCY
+
+QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# One character per cell in the stored string; TS becomes "S" so every cell is one character.
+CELL_CHAR = {Y: "Y", T: "T", TS: "S"}
+CHAR_CELL = {v: k for k, v in CELL_CHAR.items()}
+
+
+class Group(models.TextChoices):
+    PREGNANCY = PREGNANCY, _("Pregnant women")
+    CHILD = CHILD, _("Children 0-23 months")
+    PAUD = PAUD, _("Children 2-6 years (PAUD)")
+
+
+class AncStandard(models.IntegerChoices):
+    FOUR = 4, _("4 antenatal visits (1/1/2 months per trimester)")
+    SIX = 6, _("6 antenatal visits (2/1/3 months per trimester)")
+
+
+class PncStandard(models.IntegerChoices):
+    THREE = 3, _("3 postnatal checks")
+    FOUR = 4, _("4 postnatal checks")
+
+
+class RuleChoice(models.Model):
+    """The antenatal and postnatal standard of a kabupaten/kota for a year (default 4 / 3)."""
+
+    regency = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Level.REGENCY},
+        verbose_name=_("kabupaten/kota"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    anc_standard = models.PositiveSmallIntegerField(
+        _("antenatal standard"), choices=AncStandard.choices, default=AncStandard.FOUR
+    )
+    pnc_standard = models.PositiveSmallIntegerField(
+        _("postnatal standard"), choices=PncStandard.choices, default=PncStandard.THREE
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("scorecard rule choice")
+        verbose_name_plural = _("scorecard rule choices")
+        constraints = [
+            # Its index serves the refresh's look-up "which standard for this kabupaten and
+            # year" (WHERE regency_id = %s AND year = %s).
+            models.UniqueConstraint(fields=["regency", "year"], name="rulechoice_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regency_id} {self.year}: anc{self.anc_standard}-pnc{self.pnc_standard}"
+
+    @property
+    def ruleset_name(self) -> str:
+        return f"anc{self.anc_standard}-pnc{self.pnc_standard}"
+
+
+class QuarterResult(models.Model):
+    """One row of Formulir 3a / 3b (or the PAUD indicator) for one target and quarter.
+
+    Written only by `refresh.refresh_village_quarter`, which replaces a desa's quarter at once.
+    """
+
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", limit_choices_to={"level": 4}
+    )
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=QUARTER_VALIDATORS)
+    group = models.CharField(max_length=10, choices=Group.choices)
+    # Target.KIND ("pregnancy" | "child") and the target's UUID. No foreign key: the row is a
+    # computed snapshot of two target tables, and it is replaced as a whole on every refresh.
+    target_type = models.CharField(max_length=20)
+    target_id = models.UUIDField()
+    household_id = models.UUIDField(null=True, blank=True)  # table 1: distinct households
+    stage = models.CharField(max_length=8)  # tm1..nifas, age band, or PAUD age group
+    age_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    cells = models.CharField(max_length=16)  # "YTSY...": see the module docstring
+    received = models.PositiveSmallIntegerField()  # jumlah diterima lengkap (number of Y)
+    expected = models.PositiveSmallIntegerField()  # jumlah seharusnya (indicators - TS)
+    # Latest state in the quarter, for the scorecard's tables 1 and 2.
+    risk_status = models.CharField(max_length=6, blank=True)  # pregnancy: normal|risti|kek
+    is_stunting = models.BooleanField(default=False)
+    is_gizi_buruk = models.BooleanField(default=False)
+    is_gizi_kurang = models.BooleanField(default=False)
+    growth_mat = models.CharField(max_length=12, blank=True)  # child: hijau|kuning|merah|...
+    father_attended = models.BooleanField(null=True, blank=True)  # child: the "Laki" count
+    # PAUD: months 'mengikuti' of the months not 'belum'.
+    months_attending = models.PositiveSmallIntegerField(null=True, blank=True)
+    months_enrolled = models.PositiveSmallIntegerField(null=True, blank=True)
+    ruleset_name = models.CharField(max_length=40, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("quarter result")
+        verbose_name_plural = _("quarter results")
+        constraints = [
+            # A child turning 2 inside a quarter has a 2b (child) and a 2c (PAUD) row, hence
+            # the group. The index also serves the explanation page's look-up of one target.
+            models.UniqueConstraint(
+                fields=["target_id", "year", "quarter", "group"], name="quarterresult_one"
+            ),
+        ]
+        indexes = [
+            # Serves every page of a desa's quarter and the refresh's DELETE:
+            # WHERE village_id = %s AND year = %s AND quarter = %s [AND group = %s],
+            # with the scorecard's SUM/COUNT aggregates over those rows.
+            models.Index(fields=["village", "year", "quarter", "group"], name="quarterresult_desa"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.target_id} {self.year}-Q{self.quarter}: {self.cells}"
+
+    @property
+    def values(self) -> list[str]:
+        """The cells as Y / T / TS."""
+        return [CHAR_CELL[c] for c in self.cells]
+
+    @property
+    def percent(self) -> Decimal | None:
+        return percent(self.received, self.expected)
+
+
+class DirtyQuarter(models.Model):
+    """A desa's quarter whose stored results are older than its monthly records."""
+
+    village = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=QUARTER_VALIDATORS)
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("quarter to recompute")
+        verbose_name_plural = _("quarters to recompute")
+        constraints = [
+            # Marking is INSERT ... ON CONFLICT DO NOTHING on this key; its index also serves
+            # the page's "is this quarter dirty?" (WHERE village_id, year, quarter).
+            models.UniqueConstraint(fields=["village", "year", "quarter"], name="dirtyquarter_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village_id} {self.year}-Q{self.quarter}"
+
+
+class QuarterLock(models.Model):
+    """The Admin Desa's validation of a desa's quarter.
+
+    One row per desa and quarter, kept when the quarter is reopened (`locked_at` back to NULL),
+    so its simple-history table is the full lock / reopen story; `QuarterReopening` holds the
+    reasons.
+    """
+
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=QUARTER_VALIDATORS)
+    locked_at = models.DateTimeField(null=True, blank=True)  # NULL: open (reopened)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quarter validation")
+        verbose_name_plural = _("quarter validations")
+        constraints = [
+            # Its index serves the check on every monthly record save ("is this desa's quarter
+            # locked?": WHERE village_id = %s AND year = %s AND quarter = %s).
+            models.UniqueConstraint(fields=["village", "year", "quarter"], name="quarterlock_one"),
+        ]
+
+    def __str__(self) -> str:
+        state = "locked" if self.locked_at else "open"
+        return f"{self.village_id} {self.year}-Q{self.quarter} {state}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
+
+
+class QuarterReopening(models.Model):
+    """Who reopened a validated quarter, when, and why (forms.md: in the audit trail)."""
+
+    lock = models.ForeignKey(QuarterLock, on_delete=models.PROTECT, related_name="reopenings")
+    reason = models.TextField(_("reason"))
+    reopened_at = models.DateTimeField(default=timezone.now)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("quarter reopening")
+        verbose_name_plural = _("quarter reopenings")
+        ordering = ["-reopened_at"]
+
+    def __str__(self) -> str:
+        return f"{self.lock} reopened {self.reopened_at:%Y-%m-%d}"
+
+
+_RUPIAH = {"max_digits": 15, "decimal_places": 0, "validators": [MinValueValidator(0)]}
+
+
+class DanaDesa(models.Model):
+    """Formulir 4 table 5: the desa's Dana Desa for a year and what went to stunting.
+
+    Whole rupiah (APBDes amounts have no cents).
+    """
+
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    development_total = models.DecimalField(
+        _("Bidang Pembangunan Desa: total allocation (Rp)"), **_RUPIAH
+    )
+    development_stunting = models.DecimalField(
+        _("Bidang Pembangunan Desa: allocation for stunting (Rp)"), **_RUPIAH
+    )
+    empowerment_total = models.DecimalField(
+        _("Bidang Pemberdayaan Masyarakat Desa: total allocation (Rp)"), **_RUPIAH
+    )
+    empowerment_stunting = models.DecimalField(
+        _("Bidang Pemberdayaan Masyarakat Desa: allocation for stunting (Rp)"), **_RUPIAH
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Dana Desa")
+        verbose_name_plural = _("Dana Desa")
+        constraints = [
+            # Its index serves table 5's look-up (WHERE village_id = %s AND year = %s).
+            models.UniqueConstraint(fields=["village", "year"], name="danadesa_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village_id} {self.year}"
+
+    @property
+    def development_share(self) -> Decimal | None:
+        return percent(int(self.development_stunting), int(self.development_total))
+
+    @property
+    def empowerment_share(self) -> Decimal | None:
+        return percent(int(self.empowerment_stunting), int(self.empowerment_total))
+
+
+# The dirty-marking signal handlers live in refresh.py; importing it here connects them once
+# the models are loaded (they name their senders lazily, "monitoring.PregnancyVisit").
+from tikar.scorecard import refresh as _refresh  # noqa: E402, F401

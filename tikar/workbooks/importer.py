@@ -1,0 +1,800 @@
+"""Importing registers and monthly data from an .xlsx workbook: all or nothing.
+
+The order of work, and why:
+
+1. **Read** every sheet and cell (`tikar.workbooks.cells`); unreadable cells are findings.
+2. **Plan**: match every row to what the desa already has (households and children by the
+   user's key, pregnancies by No Register KIA, mothers by NIK, months by target and month),
+   build the new and changed objects in memory and run the model layer's own rules on them
+   (`full_clean`: NIK shape, dates not in the future, visit inside its month, gestation 1-9...).
+   Rows point at each other through the keys, so a register and its monthly data can arrive
+   in one file. NIK mismatches are warnings: listed, never blocking.
+3. **Save**, only when the plan has no error, in ONE transaction, row by row through the normal
+   write paths (`save()` for the register, `record_month` for the months), never bulk_create:
+   the bulk paths would skip version, change_seq and the audit history that the phones' sync
+   and the verification trail depend on. Anything refused while saving rolls the whole file
+   back and is reported like a planning error.
+
+Re-importing the same file matches everything it created the first time, so it creates nothing
+new; an unchanged row is not saved at all (no new version), and a row for a month that already
+has a record edits that record (`record_month`).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import IO, Any
+from uuid import UUID
+
+import openpyxl
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, models, transaction
+from django.utils.translation import gettext as _
+
+from tikar.accounts.scope import scoped
+from tikar.households.models import Child, Household, Mother, Pregnancy, Target
+from tikar.households.problems import Problem
+from tikar.monitoring import rules
+from tikar.monitoring.services import FORM_MODELS, record_month
+from tikar.regions.models import Posyandu
+from tikar.workbooks import cells
+from tikar.workbooks import columns as c
+from tikar.workbooks.models import ImportKey
+
+log = logging.getLogger("tikar.workbooks")
+
+ERROR, WARNING = "error", "warning"
+MAX_ROWS = 100_000  # per file: far above a desa's year, low enough to bound memory and time
+
+# Model fields filled from a sheet's columns of the same name.
+HOUSEHOLD_FIELDS = ("head_name", "dusun", "rt", "rw", "address", "safe_water", "latrine")
+HOUSEHOLD_FIELDS += ("vulnerable",)
+PREGNANCY_FIELDS = ("due_date", "gestation_month", "risk_status", "delivery_date")
+PREGNANCY_FIELDS += ("health_insurance", "posyandu")
+CHILD_FIELDS = ("name", "sex", "birth_date", "nik", "temp_number", "kia_number")
+CHILD_FIELDS += ("birth_certificate", "health_insurance", "posyandu")
+
+
+@dataclass
+class Finding:
+    """One problem of the file: where it is and what to do about it."""
+
+    sheet: str
+    row: int  # the spreadsheet row number; 0 for the file as a whole
+    column: str  # the column header; "" for the whole row
+    col: int | None  # 1-based column index in the uploaded sheet, to annotate the cell
+    message: str
+    severity: str = ERROR
+
+    def text(self) -> str:
+        values = {"sheet": self.sheet, "row": self.row, "column": self.column}
+        values["message"] = self.message
+        if not self.sheet:
+            return self.message
+        if not self.row:
+            return _("Sheet %(sheet)s: %(message)s") % values
+        if not self.column:
+            return _("Sheet %(sheet)s, row %(row)s: %(message)s") % values
+        return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % values
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+            "text": self.text(),
+        }
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding] = field(default_factory=list)
+    # {sheet name: {"created": n, "updated": n, "unchanged": n}}
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    rows: int = 0
+    saved: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != ERROR]
+
+
+@dataclass
+class Row:
+    sheet: c.Sheet
+    number: int
+    values: dict[str, Any]  # column field -> value; None when empty or unreadable
+    cols: dict[str, int]  # column field -> 1-based column index in the file
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+@dataclass
+class MonthPlan:
+    row: Row
+    target: Pregnancy | Child
+    month: date
+    fields: dict[str, Any]
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo a file that failed while saving."""
+
+
+def _relations(obj: models.Model) -> list[str]:
+    return [f.name for f in obj._meta.concrete_fields if f.is_relation]
+
+
+def _as_uuid(text: str) -> UUID | None:
+    try:
+        return UUID(text)
+    except ValueError:
+        return None
+
+
+class WorkbookImport:
+    """Import one workbook into the desa of a KPM or Admin Desa; see the module docstring."""
+
+    def __init__(self, user) -> None:
+        if not user.is_village_user or not user.has_valid_binding or not user.is_active:
+            raise PermissionDenied(_("Only the KPM and the Admin Desa of a desa can import."))
+        self.user = user
+        self.village_id: str = user.region_id
+        self.outcome = Outcome()
+        self._error_cells: set[tuple[str, int, str]] = set()
+        self._bad_rows: set[tuple[str, int]] = set()
+        self.target_rows: dict[UUID, Row] = {}  # the register row of each target in the file
+        self.rows: dict[str, list[Row]] = {s.kind: [] for s in c.SHEETS}
+        # What the file builds, by the keys the sheets use to refer to it.
+        self.file_households: dict[str, Household] = {}
+        self.file_pregnancies: dict[str, Pregnancy] = {}
+        self.file_children: dict[str, Child] = {}
+        self.file_child_niks: dict[str, Row] = {}
+        # Objects to save, in dependency order, each with the row that first touched it.
+        self.to_save: dict[type, dict[UUID, tuple[models.Model, Row]]] = {
+            m: {} for m in (Household, Mother, Pregnancy, Child)
+        }
+        self.new_keys: dict[tuple[str, str], models.Model] = {}
+        self.months: dict[str, list[MonthPlan]] = {"2a": [], "2b": [], "2c": []}
+        self.counts: dict[str, dict[str, int]] = {
+            s.name: {"created": 0, "updated": 0, "unchanged": 0} for s in c.SHEETS
+        }
+
+    # ---------------------------------------------------------------------------- findings
+
+    def error(self, row: Row, column: str | None, message: str, severity: str = ERROR) -> None:
+        col = row.sheet.column(column) if column and self._has_column(row.sheet, column) else None
+        if severity == ERROR:
+            # One error per cell: an unreadable cell would otherwise also fail the model's
+            # "required" check and be reported twice.
+            where = (row.sheet.name, row.number, col.field if col else message)
+            if where in self._error_cells:
+                return
+            self._error_cells.add(where)
+            self._bad_rows.add((row.sheet.name, row.number))
+        self.outcome.findings.append(
+            Finding(
+                row.sheet.name,
+                row.number,
+                col.header if col else "",
+                row.cols.get(col.field) if col else None,
+                message,
+                severity,
+            )
+        )
+
+    def _is_bad(self, row: Row) -> bool:
+        return (row.sheet.name, row.number) in self._bad_rows
+
+    @staticmethod
+    def _has_column(sheet: c.Sheet, name: str) -> bool:
+        return any(col.field == name for col in sheet.columns)
+
+    def problems(self, row: Row, problems: list[Problem], names: dict[str, str] | None = None):
+        for p in problems:
+            column = (names or {}).get(p.field or "", p.field)
+            self.error(row, column, p.message, ERROR if p.is_error else WARNING)
+
+    def validate(self, obj: models.Model, row: Row, names: dict[str, str] | None = None) -> None:
+        """The model layer's rules (field checks and clean()) on an unsaved state."""
+        try:
+            # Relations are excluded: they may point at rows of this file not saved yet. The
+            # NIK columns are left to clean(): its NIK rules say more than "max 16 characters".
+            exclude = [*_relations(obj), "nik", "temp_number"]
+            obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                column = (names or {}).get(name, name)
+                for message in messages:
+                    self.error(row, column, message)
+
+    # ---------------------------------------------------------------------------- 1. read
+
+    def read(self, fileobj: IO[bytes]) -> None:
+        try:
+            wb = openpyxl.load_workbook(fileobj, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            log.info("unreadable workbook from %s: %s", self.user, exc)
+            self.outcome.findings.append(
+                Finding(
+                    "",
+                    0,
+                    "",
+                    None,
+                    _(
+                        "This file is not an Excel workbook (.xlsx) that can be read. Save it "
+                        "from Excel or LibreOffice as .xlsx, starting from the template."
+                    ),
+                )
+            )
+            return
+        try:
+            by_name = {name.strip().casefold(): name for name in wb.sheetnames}
+            known = {s.name.casefold() for s in c.SHEETS} | {c.INSTRUCTIONS_SHEET.casefold()}
+            for folded, name in by_name.items():
+                if folded not in known:
+                    self.outcome.findings.append(
+                        Finding(name, 0, "", None, _("Unknown sheet, ignored."), WARNING)
+                    )
+            if not any(s.name.casefold() in by_name for s in c.SHEETS):
+                self.outcome.findings.append(
+                    Finding(
+                        "",
+                        0,
+                        "",
+                        None,
+                        _("The file has none of the template's sheets (%(names)s).")
+                        % {"names": ", ".join(s.name for s in c.SHEETS)},
+                    )
+                )
+            for sheet in c.SHEETS:
+                name = by_name.get(sheet.name.casefold())
+                if name is not None:
+                    self._read_sheet(sheet, wb[name])
+        finally:
+            wb.close()
+
+    def _read_sheet(self, sheet: c.Sheet, ws) -> None:
+        rows = ws.iter_rows(values_only=True)
+        header = next(rows, None) or ()
+        wanted = {col.header.casefold(): col for col in sheet.columns}
+        found: dict[str, tuple[c.Column, int]] = {}
+        header_row = Row(sheet, 1, {}, {})
+        for index, raw in enumerate(header, start=1):
+            if cells.is_empty(raw):
+                continue
+            text = str(raw).strip().rstrip("*").strip()
+            col = wanted.get(text.casefold())
+            if col is None:
+                self.outcome.findings.append(
+                    Finding(sheet.name, 1, text, index, _("Unknown column, ignored."), WARNING)
+                )
+            elif col.field in found:
+                self.outcome.findings.append(
+                    Finding(sheet.name, 1, text, index, _("This column appears twice."))
+                )
+            else:
+                found[col.field] = (col, index)
+        for col in sheet.columns:
+            if col.required and col.field not in found:
+                self.error(
+                    header_row,
+                    None,
+                    _("Column %(column)s is missing; copy the header row from the template.")
+                    % {"column": col.header},
+                )
+        if any(col.required and col.field not in found for col in sheet.columns):
+            return
+        cols = {name: index for name, (_col, index) in found.items()}
+        for number, values in enumerate(rows, start=2):
+            if all(cells.is_empty(v) for v in values):
+                continue
+            self.outcome.rows += 1
+            if self.outcome.rows > MAX_ROWS:
+                self.error(
+                    Row(sheet, number, {}, cols),
+                    None,
+                    _("The file has more than %(max)s rows; split it into several files.")
+                    % {"max": MAX_ROWS},
+                )
+                return
+            row = Row(sheet, number, {}, cols)
+            for name, (col, index) in found.items():
+                raw = values[index - 1] if index <= len(values) else None
+                try:
+                    row.values[name] = cells.read(raw, col)
+                except cells.CellError as exc:
+                    row.values[name] = None
+                    self.error(row, name, str(exc))
+                    continue
+                if col.required and row.values[name] is None:
+                    self.error(row, name, _("This column must be filled."))
+            self.rows[sheet.kind].append(row)
+
+    # ---------------------------------------------------------------------------- 2. plan
+
+    def _scoped(self, model: type[models.Model]):
+        return scoped(model.objects.alive(), self.user, write=True).filter(
+            village_id=self.village_id
+        )
+
+    def prefetch(self) -> None:
+        """What the desa already has, in a few queries (the file may have 10,000 rows)."""
+        self.keys = {
+            (k.kind, k.key): k.target_id
+            for k in ImportKey.objects.filter(village_id=self.village_id)
+        }
+        self.households = {h.pk: h for h in self._scoped(Household)}
+        self.mothers = {m.pk: m for m in self._scoped(Mother)}
+        for m in self.mothers.values():
+            if m.household_id in self.households:
+                m.household = self.households[m.household_id]
+        self.mothers_by_nik = {m.nik: m for m in self.mothers.values() if m.nik}
+        self.mothers_by_name = {
+            (m.household_id, m.name.casefold()): m for m in self.mothers.values()
+        }
+        self.pregnancies: dict[str, Pregnancy] = {}
+        for p in self._scoped(Pregnancy).exclude(kia_number=""):
+            if p.mother_id in self.mothers:
+                p.mother = self.mothers[p.mother_id]
+            self.pregnancies[p.kia_number] = p
+        self.children = {ch.pk: ch for ch in self._scoped(Child)}
+        for ch in self.children.values():
+            if ch.household_id in self.households:
+                ch.household = self.households[ch.household_id]
+            if ch.mother_id in self.mothers:
+                ch.mother = self.mothers[ch.mother_id]
+        self.children_by_nik = {ch.nik: ch for ch in self.children.values() if ch.nik}
+        self.posyandu = {
+            p.name.casefold(): p
+            for p in Posyandu.objects.filter(village_id=self.village_id, active=True)
+        }
+        self.records: dict[tuple[str, UUID, date], models.Model] = {}
+        for kind, model in FORM_MODELS.items():
+            months = {r.get("month") for r in self.rows[kind]} - {None}
+            if not months:
+                continue
+            for rec in self._scoped(model).filter(month__in=months):
+                self.records[(kind, getattr(rec, f"{model.TARGET_FIELD}_id"), rec.month)] = rec
+
+    def _existing_household(self, key: str) -> Household | None:
+        target_id = self.keys.get(("household", key)) or _as_uuid(key)
+        return self.households.get(target_id) if target_id else None
+
+    def _household(self, row: Row, name: str = "household") -> Household | None:
+        key = row.get(name)
+        if key is None:
+            return None
+        household = self.file_households.get(key) or self._existing_household(key)
+        if household is None:
+            self.error(
+                row,
+                name,
+                _(
+                    "No household with key '%(key)s' on sheet Rumah tangga or in this desa; "
+                    "add it to sheet Rumah tangga or correct the key."
+                )
+                % {"key": key},
+            )
+        return household
+
+    def _existing_child(self, key: str, nik: str | None) -> Child | None:
+        target_id = self.keys.get(("child", key))
+        if target_id in self.children:
+            return self.children[target_id]
+        if nik and nik in self.children_by_nik:
+            return self.children_by_nik[nik]
+        if key in self.children_by_nik:  # the user chose the child's NIK as its key
+            return self.children_by_nik[key]
+        target_id = _as_uuid(key)
+        return self.children.get(target_id) if target_id else None
+
+    def _posyandu(self, row: Row) -> Posyandu | None:
+        name = row.get("posyandu")
+        if name is None:
+            return None
+        found = self.posyandu.get(name.casefold())
+        if found is None:
+            names = ", ".join(p.name for p in self.posyandu.values()) or _("none yet")
+            self.error(
+                row,
+                "posyandu",
+                _("No posyandu named '%(name)s' in this desa; write one of: %(names)s.")
+                % {"name": name, "names": names},
+            )
+        return found
+
+    @staticmethod
+    def _apply(obj: models.Model, values: dict[str, Any]) -> bool:
+        """Set the filled-in values; an empty cell keeps what is stored. True if any changed."""
+        changed = False
+        for name, value in values.items():
+            if value is not None and getattr(obj, name) != value:
+                setattr(obj, name, value)
+                changed = True
+        return changed
+
+    def _remember(self, obj: models.Model, row: Row, changed: bool, sheet: c.Sheet | None) -> None:
+        adding = obj._state.adding
+        if adding or changed:
+            self.to_save[type(obj)].setdefault(obj.pk, (obj, row))
+        if sheet is not None:
+            outcome = "created" if adding else ("updated" if changed else "unchanged")
+            self.counts[sheet.name][outcome] += 1
+
+    def _new(self, model: type[models.Model], **values) -> models.Model:
+        return model(village_id=self.village_id, created_by=self.user, **values)
+
+    def _first_row(self, seen: dict, key: Any, row: Row, column: str) -> bool:
+        """Record `key` as used by `row`; report a second use. True when it is the first."""
+        if key in seen:
+            self.error(
+                row,
+                column,
+                _("'%(key)s' already appears on row %(row)s of this sheet; one row each.")
+                % {"key": key, "row": seen[key].number},
+            )
+            return False
+        seen[key] = row
+        return True
+
+    def plan_households(self) -> None:
+        seen: dict[str, Row] = {}
+        for row in self.rows["household"]:
+            key = row.get("key")
+            if key is None or not self._first_row(seen, key, row, "key"):
+                continue
+            household = self._existing_household(key) or self._new(Household)
+            changed = self._apply(household, {f: row.get(f) for f in HOUSEHOLD_FIELDS})
+            self.validate(household, row)
+            self._remember(household, row, changed, c.HOUSEHOLDS)
+            self.file_households[key] = household
+            if _as_uuid(key) != household.pk:
+                self.new_keys[("household", key)] = household
+
+    def _mother(
+        self, row: Row, household: Household, values: dict[str, Any], names: dict[str, str]
+    ) -> Mother | None:
+        """The mother a row names, by NIK in the desa or by name in the household; else new."""
+        nik, name = values.get("nik"), values.get("name")
+        mother = self.mothers_by_nik.get(nik) if nik else None
+        if mother is None and name:
+            mother = self.mothers_by_name.get((household.pk, name.casefold()))
+        if mother is None:
+            if not name:
+                self.error(
+                    row,
+                    names["nik"],
+                    _("No mother with this NIK in this desa; fill in her name to add her."),
+                )
+                return None
+            mother = self._new(Mother, household=household)
+            self.mothers[mother.pk] = mother
+        elif mother.household_id != household.pk:
+            self.error(
+                row,
+                names["nik"],
+                _(
+                    "This mother is registered in another household (head: %(head)s); use that "
+                    "household's key."
+                )
+                % {"head": mother.household.head_name},
+            )
+            return None
+        changed = self._apply(mother, values)
+        self.validate(mother, row, names)
+        self.problems(row, mother.warnings(), names)
+        self._remember(mother, row, changed, None)
+        if mother.nik:
+            self.mothers_by_nik[mother.nik] = mother
+        self.mothers_by_name[(household.pk, mother.name.casefold())] = mother
+        return mother
+
+    def plan_pregnancies(self) -> None:
+        seen: dict[str, Row] = {}
+        same = {n: n for n in ("name", "nik", "birth_date", "phone")}
+        for row in self.rows["pregnancy"]:
+            kia = row.get("kia_number")
+            if kia is None or not self._first_row(seen, kia, row, "kia_number"):
+                continue
+            household = self._household(row)
+            if household is None:
+                continue
+            mother_values = {n: row.get(n) for n in same}
+            pregnancy = self.pregnancies.get(kia)
+            if pregnancy is not None:
+                mother = pregnancy.mother
+                nik = row.get("nik")
+                if nik and mother.nik and nik != mother.nik:
+                    self.error(
+                        row,
+                        "kia_number",
+                        _(
+                            "No Register KIA %(kia)s is already used in this desa for "
+                            "%(name)s (another NIK); each KIA number once per desa."
+                        )
+                        % {"kia": kia, "name": mother.name},
+                    )
+                    continue
+                if mother.household_id != household.pk:
+                    self.error(
+                        row,
+                        "household",
+                        _("This pregnancy is registered in another household (head: %(head)s).")
+                        % {"head": mother.household.head_name},
+                    )
+                    continue
+                changed_mother = self._apply(mother, mother_values)
+                self.validate(mother, row, same)
+                self.problems(row, mother.warnings(), same)
+                self._remember(mother, row, changed_mother, None)
+            else:
+                mother = self._mother(row, household, mother_values, same)
+                if mother is None:
+                    continue
+                pregnancy = self._new(Pregnancy, mother=mother, kia_number=kia)
+            values = {f: row.get(f) for f in PREGNANCY_FIELDS}
+            values["posyandu"] = self._posyandu(row)
+            changed = self._apply(pregnancy, values)
+            self.validate(pregnancy, row)
+            self._remember(pregnancy, row, changed, c.PREGNANCIES)
+            self.file_pregnancies[kia] = pregnancy
+
+    def plan_children(self) -> None:
+        seen: dict[str, Row] = {}
+        mother_names = {"nik": "mother_nik", "name": "mother_name", "birth_date": ""}
+        mother_names["phone"] = ""
+        for row in self.rows["child"]:
+            key = row.get("key")
+            if key is None or not self._first_row(seen, key, row, "key"):
+                continue
+            nik = row.get("nik")
+            child = self._existing_child(key, nik)
+            household = self._household(row)
+            if row.get("household") is not None and household is None:
+                continue
+            if child is None:
+                if household is None:
+                    self.error(row, "household", _("A new child needs its household's key."))
+                    continue
+                child = self._new(Child, household=household)
+            elif household is not None and child.household_id != household.pk:
+                self.error(
+                    row,
+                    "household",
+                    _("This child is registered in another household (head: %(head)s).")
+                    % {"head": child.household.head_name},
+                )
+                continue
+            # Known from here on, even if this row turns out bad: its monthly rows then
+            # report their own problems instead of "no child with this key".
+            self.file_children[key] = child
+            self.target_rows[child.pk] = row
+            if nik:
+                other = self.children_by_nik.get(nik)
+                if other is not None and other.pk != child.pk:
+                    self.error(
+                        row,
+                        "nik",
+                        _("This NIK already belongs to %(name)s in this desa; check it.")
+                        % {"name": other.name},
+                    )
+                    continue
+                if not self._first_row(self.file_child_niks, nik, row, "nik"):
+                    continue
+            changed = False
+            if row.get("mother_nik") or row.get("mother_name"):
+                mother = self._mother(
+                    row,
+                    child.household,
+                    {"nik": row.get("mother_nik"), "name": row.get("mother_name")},
+                    mother_names,
+                )
+                if mother is None:
+                    continue
+                if child.mother_id != mother.pk:
+                    child.mother = mother
+                    changed = True
+            values = {f: row.get(f) for f in CHILD_FIELDS}
+            values["posyandu"] = self._posyandu(row)
+            changed = self._apply(child, values) or changed
+            self.validate(child, row)
+            self.problems(row, child.warnings())
+            self._remember(child, row, changed, c.CHILDREN)
+            if child.nik:
+                self.children_by_nik[child.nik] = child
+            if _as_uuid(key) != child.pk and key != child.nik:
+                self.new_keys[("child", key)] = child
+
+    def plan_months(self, kind: str) -> None:
+        sheet = next(s for s in c.SHEETS if s.kind == kind)
+        model = FORM_MODELS[kind]
+        seen: dict[tuple[UUID, date], Row] = {}
+        names = [col.field for col in sheet.columns if col.field not in ("target", "month")]
+        for row in self.rows[kind]:
+            key, month = row.get("target"), row.get("month")
+            if key is None or month is None:
+                continue
+            if kind == rules.FORM_2A:
+                target: Target | None = self.file_pregnancies.get(key) or self.pregnancies.get(key)
+                missing = _(
+                    "No pregnancy with No Register KIA '%(key)s' on sheet Ibu hamil or in this "
+                    "desa; add it to sheet Ibu hamil or correct the number."
+                )
+            else:
+                target = self.file_children.get(key) or self._existing_child(key, None)
+                missing = _(
+                    "No child with key '%(key)s' on sheet Anak or in this desa; add it to sheet "
+                    "Anak or correct the key."
+                )
+            if target is None:
+                self.error(row, "target", missing % {"key": key})
+                continue
+            if (target.pk, month) in seen:
+                self.error(
+                    row,
+                    "month",
+                    _(
+                        "Row %(row)s already has %(month)s for this target; one row per target "
+                        "and month."
+                    )
+                    % {"row": seen[(target.pk, month)].number, "month": rules.month_label(month)},
+                )
+                continue
+            seen[(target.pk, month)] = row
+            target_row = self.target_rows.get(target.pk)
+            target_bad = target_row is not None and self._is_bad(target_row)
+            # A child whose own row is wrong (e.g. its birth date) is reported there once; its
+            # months are not judged against a birth date that is about to be corrected.
+            if (
+                isinstance(target, Child)
+                and not target_bad
+                and not self._child_in_cohort(row, target, month, kind)
+            ):
+                continue
+            fields = {n: row.get(n) for n in names if row.get(n) is not None}
+            if "posyandu" in fields:
+                fields["posyandu"] = self._posyandu(row)
+                if fields["posyandu"] is None:
+                    continue
+            existing = self.records.get((kind, target.pk, month))
+            if existing is not None and self._same(existing, fields):
+                # record_month would find nothing to change either ("unchanged"); skipping it
+                # saves its look-ups, which makes re-importing a file cheap.
+                self.counts[sheet.name]["unchanged"] += 1
+                continue
+            record = copy.copy(existing) if existing is not None else None
+            if record is None:
+                record = model(month=month, village_id=self.village_id)
+                setattr(record, model.TARGET_FIELD, target)
+            for name, value in fields.items():
+                setattr(record, name, value)
+            self.validate(record, row)
+            self.months[kind].append(MonthPlan(row, target, month, fields))
+
+    @staticmethod
+    def _same(record: models.Model, fields: dict[str, Any]) -> bool:
+        for name, value in fields.items():
+            current = getattr(record, f"{name}_id" if name == "posyandu" else name)
+            if (value.pk if isinstance(value, Posyandu) else value) != current:
+                return False
+        return True
+
+    def _child_in_cohort(self, row: Row, child: Child, month: date, kind: str) -> bool:
+        if child.birth_date is None or kind in rules.child_forms_for_month(child.birth_date, month):
+            return True
+        from tikar.scorecard.evaluate import age_in_months
+
+        age = age_in_months(child.birth_date, max(month, child.birth_date))
+        if month < child.birth_date.replace(day=1):
+            message = _("%(name)s was not born yet in %(month)s.")
+        elif kind == rules.FORM_2B:
+            message = _(
+                "%(name)s is %(age)s months old in %(month)s: Formulir 2b is for 0-23 months. "
+                "Put the row on sheet Pemantauan 2c."
+            )
+        else:
+            message = _(
+                "%(name)s is %(age)s months old in %(month)s: Formulir 2c is for 2 to 6 years."
+            )
+        self.error(
+            row,
+            "month",
+            message % {"name": child.name, "age": age, "month": rules.month_label(month)},
+        )
+        return False
+
+    # ---------------------------------------------------------------------------- 3. save
+
+    def save(self) -> None:
+        for objects in self.to_save.values():
+            for obj, row in objects.values():
+                obj._history_user = self.user
+                self._guarded(row, obj.save)
+        for (kind, key), target in self.new_keys.items():
+            if self.keys.get((kind, key)) != target.pk:
+                ImportKey.objects.update_or_create(
+                    village_id=self.village_id,
+                    kind=kind,
+                    key=key,
+                    defaults={"target_id": target.pk},
+                )
+        for kind, plans in self.months.items():
+            sheet_name = next(s.name for s in c.SHEETS if s.kind == kind)
+            for plan in plans:
+                result = self._guarded(
+                    plan.row,
+                    lambda p=plan, k=kind: record_month(
+                        p.target, p.month, p.fields, self.user, form=k
+                    ),
+                )
+                counts = self.counts[sheet_name]
+                counts[result.outcome] = counts.get(result.outcome, 0) + 1
+                self.problems(plan.row, result.warnings)
+
+    def _guarded(self, row: Row, action):
+        """Run one save; a refusal is reported on its row and undoes the whole file."""
+        try:
+            return action()
+        except ValidationError as exc:
+            by_field = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+            for name, messages in by_field.items():
+                for message in messages:
+                    self.error(row, name if name != "__all__" else None, message)
+        except (PermissionDenied, DatabaseError) as exc:
+            log.warning("import refused while saving row %s: %s", row.number, exc)
+            self.error(row, None, _("This row could not be saved: %(reason)s") % {"reason": exc})
+        raise _Rollback
+
+    # ---------------------------------------------------------------------------- run
+
+    def rows_read(self) -> bool:
+        return any(self.rows.values())
+
+    def run(self, fileobj: IO[bytes]) -> Outcome:
+        self.read(fileobj)
+        # Planning runs even after unreadable cells, so that one report lists every problem.
+        if self.rows_read():
+            self.prefetch()
+            self.plan_households()
+            self.plan_pregnancies()
+            self.plan_children()
+            for kind in ("2a", "2b", "2c"):
+                self.plan_months(kind)
+        if not self.outcome.errors:
+            try:
+                with transaction.atomic():
+                    self.save()
+                self.outcome.saved = True
+            except _Rollback:
+                pass
+        self.outcome.findings.sort(key=_finding_order)
+        self.outcome.counts = {
+            name: counts for name, counts in self.counts.items() if any(counts.values())
+        }
+        return self.outcome
+
+
+_SHEET_ORDER = defaultdict(lambda: len(c.SHEETS), {s.name: i for i, s in enumerate(c.SHEETS)})
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (f.severity != ERROR, _SHEET_ORDER[f.sheet], f.sheet, f.row, f.col or 0)
+
+
+def import_workbook(fileobj: IO[bytes], user) -> Outcome:
+    """Import a workbook for `user`'s desa: the one entry point of the view and the benchmark."""
+    return WorkbookImport(user).run(fileobj)

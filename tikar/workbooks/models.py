@@ -1,0 +1,92 @@
+"""What the import remembers: the user's keys for targets, and each import's report."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tikar.regions.models import Level, Region
+
+
+class ImportKey(models.Model):
+    """A key the user wrote in a workbook ("RT-001", "A-001") and the target it names.
+
+    Households have no natural key and children often have no NIK yet, so a re-import of the
+    same file can only find what it created through the keys it was given. Server-side only:
+    the phones never see these rows.
+    """
+
+    village = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Level.VILLAGE},
+    )
+    kind = models.CharField(max_length=20)  # Target.KIND: household | child
+    key = models.CharField(max_length=100)
+    target_id = models.UUIDField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("import key")
+        verbose_name_plural = _("import keys")
+        constraints = [
+            models.UniqueConstraint(fields=["village", "kind", "key"], name="importkey_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village_id} {self.kind} {self.key}"
+
+
+class ImportRun(models.Model):
+    """One uploaded workbook: who, when, the outcome and every finding.
+
+    `content` keeps a refused file only so that the annotated copy can be downloaded; it is
+    emptied once a newer import of the same user arrives (see `forget_old_files`).
+    """
+
+    IMPORTED, REFUSED = "imported", "refused"
+
+    id = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    village = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": Level.VILLAGE},
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    filename = models.CharField(max_length=255)
+    status = models.CharField(max_length=10)
+    counts = models.JSONField(default=dict)  # {sheet: {created, updated, unchanged}}
+    findings = models.JSONField(default=list)  # [{sheet, row, column, col, severity, message}]
+    seconds = models.FloatField(default=0)
+    content = models.BinaryField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("workbook import")
+        verbose_name_plural = _("workbook imports")
+        indexes = [models.Index(fields=["village", "created_at"], name="importrun_village")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.status}"
+
+    @property
+    def errors(self) -> list[dict]:
+        return [f for f in self.findings if f["severity"] == "error"]
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [f for f in self.findings if f["severity"] != "error"]
+
+    def forget_old_files(self) -> None:
+        """Drop the stored files of this user's earlier imports: the latest report suffices."""
+        (
+            ImportRun.objects.filter(user=self.user, content__isnull=False)
+            .exclude(pk=self.pk)
+            .update(content=None)
+        )
