@@ -9,6 +9,7 @@ urlpatterns = [
     path("", front.home, name="home"),
     path("healthz", front.healthz, name="healthz"),
     path("wilayah/<str:code>/", front.region_page, name="region"),
+    path("laporan/", front.reports, name="reports"),
     path("masuk/", account_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path(

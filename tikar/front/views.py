@@ -115,6 +115,23 @@ def area_page(request: HttpRequest, area: Region | None) -> HttpResponse:
     return render(request, "front/home_area.html", ctx)
 
 
+@login_required
+def reports(request: HttpRequest) -> HttpResponse:
+    """One page that lists every form and report the user's role can open, by quarter."""
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    quarters = []
+    year, q = today.year, quarter
+    for _ in range(4):  # this quarter and the three before it
+        quarters.append({"year": year, "quarter": q})
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+    return render(
+        request,
+        "front/reports.html",
+        {"today": today, "quarters": quarters, "month": today.replace(day=1)},
+    )
+
+
 # Length of a code at each level: "12", "12.10", "12.10.07", "12.10.07.2001".
 CODE_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
 
