@@ -8,7 +8,18 @@ complete quarter as the Admin Desa, and writes
 - docs/screens/scorecard-phone-tables.png: the same phone scrolled to tables 4 and 5;
 - docs/screens/scorecard-recap-phone.png: Formulir 3a/3b on the phone;
 - docs/screens/scorecard-print-N.png: Chromium's print to A4 (a PDF in a temporary
-  directory), each page turned into a PNG with pdftoppm (apt-get install poppler-utils).
+  directory), each page turned into a PNG with pdftoppm (apt-get install poppler-utils);
+
+and, as the kabupaten officer (dinas.labuhanbatu), the officers' roll-up and lokus ranking of
+the same quarter, each on a 360×800 phone and a 1280-wide desktop:
+
+- docs/screens/rollup-kabupaten-{phone,desktop}.png: Labuhanbatu's kecamatan;
+- docs/screens/rollup-kecamatan-{phone,desktop}.png: drilled into Bilah Barat (its desa);
+- docs/screens/rollup-table-phone.png: the phone scrolled to the table, scrolled sideways;
+- docs/screens/rollup-trends-phone.png: the phone scrolled to the trend charts;
+- docs/screens/lokus-{phone,desktop}.png: the ranking of Labuhanbatu's desa.
+
+`--area` makes only the roll-up and lokus screenshots.
 """
 
 from __future__ import annotations
@@ -33,6 +44,9 @@ from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
 
 OUT = ROOT / "docs" / "screens"
 USER = "admin.sibargot"
+OFFICER = "dinas.labuhanbatu"
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 1000}
 # Table 5 as an Admin Desa would type it (the demo has no Dana Desa): entered through the form.
 DANA_DESA = {
     "development_total": "612500000",
@@ -53,11 +67,41 @@ def shot(page, name: str) -> None:
     print(target.relative_to(ROOT))
 
 
+def area_screens(b, base: str, year: int, quarter: int) -> None:
+    """The roll-up and lokus pages as the kabupaten officer, on a phone and a desktop."""
+    rollup = f"{base}/rekap-wilayah/{year}/{quarter}/"
+    lokus = f"{base}/lokus/{year}/{quarter}/"
+    for device, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        ctx = b.new_context(viewport=viewport)
+        page = ctx.new_page()
+        login(page, base, OFFICER, DEMO_PASSWORD)
+        for name, url in (
+            ("rollup-kabupaten", rollup),
+            ("rollup-kecamatan", rollup + "?wilayah=12.10.07&sort=-convergence"),
+            ("lokus", lokus),
+        ):
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            shot(page, f"{name}-{device}.png")
+            if device == "phone" and name == "rollup-kecamatan":
+                table = page.locator("[data-testid=rollup-table]")
+                table.evaluate("el => el.scrollIntoView()")
+                page.evaluate("window.scrollBy(0, -8)")
+                table.evaluate("el => el.parentElement.scrollLeft = 260")
+                shot(page, "rollup-table-phone.png")
+                page.locator(".trend-charts").evaluate("el => el.scrollIntoView()")
+                shot(page, "rollup-trends-phone.png")
+        ctx.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     year, quarter = last_complete_quarter(date.today())
     path = f"/scorecard/{year}/{quarter}/"
     with running_server({"TIKAR_DEMO": "1"}) as base, browser() as b:
+        area_screens(b, base, year, quarter)
+        if "--area" in sys.argv:
+            return
         ctx = b.new_context(viewport={"width": 360, "height": 800})
         page = ctx.new_page()
         login(page, base, USER, DEMO_PASSWORD)

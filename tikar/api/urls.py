@@ -27,3 +27,19 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("", include(router.urls)),
 ]
+
+# The desa scorecard and its recap (tikar.api.views_scorecard).
+from . import views_scorecard  # noqa: E402
+
+urlpatterns += [
+    path(
+        "scorecards/<str:village_code>/<int:year>/<int:quarter>/",
+        views_scorecard.ScorecardView.as_view(),
+        name="api_scorecard",
+    ),
+    path(
+        "scorecards/<str:village_code>/<int:year>/<int:quarter>/recap/",
+        views_scorecard.RecapView.as_view(),
+        name="api_scorecard_recap",
+    ),
+]

@@ -28,7 +28,7 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +57,21 @@ def next_change_seq(using: str = "default") -> int:
     so numbers follow commit order. The row is created on first use, which also covers a test
     database flushed by a TransactionTestCase.
     """
+    connection = connections[using]
+    if connection.features.can_return_columns_from_insert:
+        # PostgreSQL and SQLite >= 3.35 (the version that brought INSERT ... RETURNING also
+        # brought UPDATE ... RETURNING): the increment and the read are one statement instead of
+        # two, on every save of every synced row.
+        qn = connection.ops.quote_name
+        table, value, name = qn(ChangeCounter._meta.db_table), qn("value"), qn("name")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {value} = {value} + 1 WHERE {name} = %s RETURNING {value}",
+                [CHANGE_COUNTER],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            return row[0]
     counters = ChangeCounter.objects.using(using).filter(name=CHANGE_COUNTER)
     if not counters.update(value=F("value") + 1):
         try:
@@ -112,12 +127,18 @@ class SyncedModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args, savepoint: bool = True, **kwargs) -> None:
+        """Save with a new version and change_seq.
+
+        `savepoint=False` is for a caller that already saves inside its own atomic block and
+        undoes that whole block on any error (`monitoring.services.record_month`): the
+        savepoint of this method would be a second one for the same work.
+        """
         using = kwargs.get("using") or "default"
         derived = self.derive_village()
         if derived:
             self.village_id = derived
-        with transaction.atomic(using=using):
+        with transaction.atomic(using=using, savepoint=savepoint):
             # The in-memory version is trusted: writers that must not lose a concurrent edit
             # (the monthly records) lock the row first (monitoring.services).
             self.version = (self.version or 0) + 1

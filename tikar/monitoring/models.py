@@ -66,13 +66,20 @@ class MonthlyRecord(SyncedModel):
     def clean(self) -> None:
         raise_errors(self.rule_problems())
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args, lock_checked: bool = False, **kwargs) -> None:
+        """Save; refused when the record's quarter is validated (locked).
+
+        `lock_checked=True` is for `services.record_month` only, which has just checked the
+        lock of this record's desa and month inside the same transaction: the check is not
+        run a second time for the same save.
+        """
         # A record of a quarter validated by the Admin Desa cannot change until the quarter is
         # reopened (forms.md, Formulir 4). soft_delete() saves through here, so it is covered.
         # Imported here: tikar.scorecard's models import this module's records.
         from tikar.scorecard.locks import ensure_month_open
 
-        ensure_month_open(self.village_id or self.derive_village(), self.month)
+        if not lock_checked:
+            ensure_month_open(self.village_id or self.derive_village(), self.month)
         super().save(*args, **kwargs)
 
 
@@ -346,7 +353,9 @@ class ChildVisit(MonthlyRecord):
         return score
 
     def save(self, *args, **kwargs) -> None:
-        self.compute_growth()
+        # Kept for services.record_month, whose growth warnings read the same WHO results
+        # (scoring is most of a save's Python time); it takes it off the instance once read.
+        self._saved_score = self.compute_growth()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | _DERIVED_CHILD_FIELDS
         super().save(*args, **kwargs)

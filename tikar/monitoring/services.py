@@ -129,13 +129,25 @@ def _check_can_write(target: Target, user) -> None:
         )
 
 
-def _validate(record: MonthlyRecord) -> None:
-    # Unique and check constraints are enforced by the database and by this service; the
-    # rules in clean() give the KPM the reason in words.
-    record.full_clean(validate_unique=False, validate_constraints=False)
+def _validate(record: MonthlyRecord, client_attnames) -> None:
+    """full_clean, checking only the foreign keys the client sent (`client_attnames`).
+
+    Unique and check constraints are enforced by the database and by this service; the rules
+    in clean() give the KPM the reason in words. The other foreign keys were set by the
+    server from rows it has just read (the target, its village, the user) or were stored
+    before and are kept by the database's own foreign key constraints: full_clean's
+    existence query for each of them would only read those rows again.
+    """
+    exclude = [
+        f.name
+        for f in record._meta.concrete_fields
+        if f.is_relation and f.attname not in client_attnames
+    ]
+    record.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
 
 
-def _growth_warnings(record: MonthlyRecord) -> list[Problem]:
+def _growth_warnings(record: MonthlyRecord, score: dict | None = None) -> list[Problem]:
+    """The growth warnings of a measurement; `score` is its WHO results if already computed."""
     if not isinstance(record, ChildVisit) or not record.measured:
         return []
     previous = (
@@ -146,7 +158,7 @@ def _growth_warnings(record: MonthlyRecord) -> list[Problem]:
         .first()
     )
     return rules.growth_warnings(
-        record.score(),
+        score if score is not None else record.score(),
         length_cm=record.length_cm,
         previous_length_cm=previous[0] if previous else None,
         previous_date=previous[1] if previous else None,
@@ -159,15 +171,21 @@ def _once(model, target, month, values, raw_fields, user, base_version, record_i
     if connection.features.has_select_for_update:
         qs = qs.select_for_update()
     record = qs.first()
+    # The caller checked the lock of (desa, month) in this transaction (record_month), and the
+    # save runs inside it: no savepoint of its own, and no second lock check.
+    saving = {"lock_checked": True, "savepoint": False}
 
     if record is None:
         record = model(**lookup, village_id=target.village_id, created_by=user, **values)
         if record_id is not None:
             record.id = record_id
-        _validate(record)
+        _validate(record, values)
         record._history_user = user
-        record.save(force_insert=True)
+        record.save(force_insert=True, **saving)
         return MonthResult(record, True, CREATED)
+    # The save reads the target (the z-scores need the child's birth date and sex, the
+    # village is copied from it): the caller's copy, as a new record uses, not a second read.
+    setattr(record, model.TARGET_FIELD, target)
 
     client_changes = {n: v for n, v in values.items() if getattr(record, n) != v}
     if not client_changes:
@@ -180,7 +198,7 @@ def _once(model, target, month, values, raw_fields, user, base_version, record_i
     for name, value in client_changes.items():
         if name not in conflicting:
             setattr(record, name, value)
-    _validate(record)
+    _validate(record, client_changes)
 
     conflict = None
     if conflicting:
@@ -199,7 +217,7 @@ def _once(model, target, month, values, raw_fields, user, base_version, record_i
         )
     if len(conflicting) < len(client_changes):
         record._history_user = user
-        record.save()
+        record.save(**saving)
     if conflicting:
         outcome = CONFLICT
     elif base_version is not None and base_version < server_version:
@@ -225,21 +243,23 @@ def record_month(
     which appears on both lists; otherwise it follows from the target and its age.
     Raises ValidationError (messages in Bahasa Indonesia) or PermissionDenied.
     """
-    _check_can_write(target, user)
-    # A quarter validated by the Admin Desa is frozen until reopened (forms.md, Formulir 4);
-    # checked here for a clear message before any work, and again in MonthlyRecord.save.
     from tikar.scorecard.locks import ensure_month_open
 
-    ensure_month_open(target.village_id, month)
-    model = model_for(target, month, form)
-    values = _normalise(model, fields)
-    if record_id is not None and not isinstance(record_id, UUID):
-        record_id = UUID(str(record_id))
+    _check_can_write(target, user)
     result = None
     integrity_retries, lock_retries = 1, SQLITE_LOCK_RETRIES
     while result is None:
         try:
             with transaction.atomic():
+                # A quarter validated by the Admin Desa is frozen until reopened (forms.md,
+                # Formulir 4). Checked once, first (the clearest message before any other),
+                # inside the transaction that saves: on SQLite no validation can commit in
+                # between, and the save below is told it was checked (no second query).
+                ensure_month_open(target.village_id, month)
+                model = model_for(target, month, form)
+                values = _normalise(model, fields)
+                if record_id is not None and not isinstance(record_id, UUID):
+                    record_id = UUID(str(record_id))
                 result = _once(model, target, month, values, fields, user, base_version, record_id)
         except IntegrityError:
             # Another save created this month between our look-up and our insert: the retry
@@ -255,7 +275,10 @@ def record_month(
             lock_retries -= 1
             time.sleep(0.02 * (SQLITE_LOCK_RETRIES - lock_retries))
     assert result is not None
-    result.warnings = _growth_warnings(result.record)
+    # A save in this call scored the record as it now is (ChildVisit.save): not scored again.
+    result.warnings = _growth_warnings(
+        result.record, result.record.__dict__.pop("_saved_score", None)
+    )
     return result
 
 
@@ -269,9 +292,10 @@ def resolve_conflict(conflict: Conflict, user, *, accept_client: bool) -> Monthl
         record = model.objects.select_for_update().get(pk=conflict.record_id)
         if accept_client:
             chosen = {n: conflict.client_fields[n] for n in conflict.conflicting_fields}
-            for name, value in _normalise(model, chosen).items():
+            values = _normalise(model, chosen)
+            for name, value in values.items():
                 setattr(record, name, value)
-            _validate(record)
+            _validate(record, values)
             record._history_user = user
             record.save()
         conflict.resolved_at = timezone.now()

@@ -22,10 +22,11 @@ Quarters after today's are not marked (nothing can be recorded there yet).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -46,6 +47,14 @@ from tikar.scorecard.models import (
     QuarterLock,
     QuarterResult,
     RuleChoice,
+)
+from tikar.scorecard.records import (
+    ChildInput,
+    ChildMonth,
+    PaudInput,
+    PaudMonth,
+    PregnancyInput,
+    PregnancyMonth,
 )
 from tikar.scorecard.rules import CHILD, PAUD, POSTNATAL_DAYS, PREGNANCY, RuleSet, ruleset
 
@@ -190,37 +199,163 @@ class Evaluated:
     households: dict[str, str]  # target id -> household id
 
 
-def evaluate_village_quarter(village_code: str, year: int, quarter: int, rules: RuleSet):
-    """Run the pure engine on every target of a desa's quarter (no writes)."""
-    from tikar.households.models import Child, Pregnancy
-    from tikar.monitoring import queries
+# The engine's input, read column by column: only the months the rules look at, and only the
+# columns the records carry (model instances of every visit with its target cost ten times the
+# evaluation itself). `monitoring.queries.*_inputs` build the same inputs from the models; the
+# stored-results test compares the two.
+_PREGNANCY_COLUMNS = tuple(f.name for f in fields(PregnancyMonth) if f.name != "record_id")
+_CHILD_COLUMNS = tuple(
+    f.name for f in fields(ChildMonth) if f.name not in ("record_id", "nutrition_status")
+)
+_STATUS_FLAGS = (
+    ("is_stunting", "stunting"),
+    ("is_gizi_buruk", "gizi_buruk"),
+    ("is_gizi_kurang", "gizi_kurang"),
+)
 
-    preg = [
-        r
-        for p in queries.pregnancy_inputs(village_code, year, quarter)
-        if (r := evaluate_pregnancy(p, year, quarter, rules)) is not None
-    ]
-    kids = [
-        r
-        for c in queries.child_inputs(village_code, year, quarter)
-        if (r := evaluate_child(c, year, quarter, rules)) is not None
-    ]
-    paud = [
-        r
-        for p in queries.paud_inputs(village_code, year, quarter)
-        if (r := evaluate_paud(p, year, quarter)) is not None
-    ]
-    households = {
-        str(pk): str(hh)
-        for pk, hh in Pregnancy.objects.filter(pk__in=[r.target_id for r in preg]).values_list(
-            "pk", "mother__household_id"
+
+def _status(flags) -> frozenset[str]:
+    return frozenset(code for (_name, code), on in zip(_STATUS_FLAGS, flags, strict=True) if on)
+
+
+def read_pregnancy_inputs(
+    village_code: str, year: int, quarter: int, target_id: str | None = None
+) -> tuple[list[PregnancyInput], dict[str, str]]:
+    """The quarter's pregnancies with their records, and each one's household (one query).
+
+    Reads the quarter's months and, before them, the months overlapping the 42 days after a
+    delivery late in the previous quarter (the postnatal rule sums checks from there).
+    """
+    from tikar.monitoring.models import PregnancyVisit
+
+    start, end = quarter_bounds(year, quarter)
+    earliest = (start - timedelta(days=POSTNATAL_DAYS)).replace(day=1)
+    qs = PregnancyVisit.objects.alive().filter(
+        village_id=village_code,
+        month__gte=earliest,
+        month__lte=end,
+        pregnancy__deleted_at__isnull=True,
+    )
+    if target_id is not None:
+        qs = qs.filter(pregnancy_id=target_id)
+    rows = qs.order_by("pregnancy_id", "month").values_list(
+        "pregnancy_id",
+        "pregnancy__delivery_date",
+        "pregnancy__mother__household_id",
+        "id",
+        *_PREGNANCY_COLUMNS,
+    )
+    by_target: dict = {}
+    households: dict[str, str] = {}
+    for pk, delivery, household, record_id, *values in rows:
+        months = by_target.setdefault(pk, (delivery, []))[1]
+        months.append(
+            PregnancyMonth(str(record_id), **dict(zip(_PREGNANCY_COLUMNS, values, strict=True)))
         )
+        households[str(pk)] = str(household)
+    inputs = [PregnancyInput(str(pk), d, tuple(m)) for pk, (d, m) in by_target.items()]
+    return inputs, households
+
+
+def read_child_inputs(
+    village_code: str, year: int, quarter: int, target_id: str | None = None
+) -> tuple[list[ChildInput], dict[str, str]]:
+    """The children with 2b records in the quarter or the 3 months before (two queries).
+
+    The length/height rule looks 6 months back, so the 3 months before the quarter are read.
+    A month without a measurement carries the last known status gizi forward (forms.md): the
+    status before those months is the latest measured record before them, one indexed
+    look-up per child in the database (childvisit_one_per_month is on child, month), instead
+    of the child's whole history.
+    """
+    from tikar.households.models import Child
+    from tikar.monitoring.models import ChildVisit
+
+    start, end = quarter_bounds(year, quarter)
+    first = add_months(start, -3)
+    window = ChildVisit.objects.alive().filter(
+        village_id=village_code,
+        month__gte=first,
+        month__lte=end,
+        child__deleted_at__isnull=True,
+    )
+    if target_id is not None:
+        window = window.filter(child_id=target_id)
+    flags = [name for name, _code in _STATUS_FLAGS]
+    rows = window.order_by("child_id", "month").values_list(
+        "child_id", "child__birth_date", "child__household_id", "id", *flags, *_CHILD_COLUMNS
+    )  # fmt: skip
+    earlier = (
+        ChildVisit.objects.alive()
+        .filter(child_id=OuterRef("pk"), month__lt=first, measured=True)
+        .order_by("-month")
+    )
+    # The children of the window, without the join to Child the window query has (with it,
+    # PostgreSQL hashes the whole children table of the database).
+    window_children = ChildVisit.objects.alive().filter(
+        village_id=village_code, month__gte=first, month__lte=end
+    )
+    if target_id is not None:
+        window_children = window_children.filter(child_id=target_id)
+    carried = {
+        pk: _status(values)
+        for pk, *values in Child.objects.filter(
+            village_id=village_code,
+            deleted_at__isnull=True,
+            pk__in=window_children.values("child_id"),
+        )
+        .annotate(**{name: Subquery(earlier.values(name)[:1]) for name in flags})
+        .values_list("pk", *flags)
     }
-    child_ids = [r.target_id for r in kids] + [r.target_id for r in paud]
-    households |= {
-        str(pk): str(hh)
-        for pk, hh in Child.objects.filter(pk__in=child_ids).values_list("pk", "household_id")
-    }
+    by_child: dict = {}
+    households: dict[str, str] = {}
+    n = len(flags)
+    for pk, birth, household, record_id, *values in rows:
+        entry = by_child.setdefault(pk, [birth, [], carried.get(pk, frozenset())])
+        columns = dict(zip(_CHILD_COLUMNS, values[n:], strict=True))
+        if columns["measured"]:  # in month order: the carried status is the latest measured
+            entry[2] = _status(values[:n])
+        entry[1].append(ChildMonth(str(record_id), **columns, nutrition_status=entry[2]))
+        households[str(pk)] = str(household)
+    inputs = [ChildInput(str(pk), birth, tuple(m)) for pk, (birth, m, _s) in by_child.items()]
+    return inputs, households
+
+
+def read_paud_inputs(
+    village_code: str, year: int, quarter: int, target_id: str | None = None
+) -> tuple[list[PaudInput], dict[str, str]]:
+    """The children with 2c records in the quarter (one query)."""
+    from tikar.monitoring.models import PaudRecord
+
+    start, end = quarter_bounds(year, quarter)
+    qs = PaudRecord.objects.alive().filter(
+        village_id=village_code, month__gte=start, month__lte=end, child__deleted_at__isnull=True
+    )
+    if target_id is not None:
+        qs = qs.filter(child_id=target_id)
+    rows = qs.order_by("child_id", "month").values_list(
+        "child_id", "child__birth_date", "child__household_id", "month", "status"
+    )
+    by_child: dict = {}
+    households: dict[str, str] = {}
+    for pk, birth, household, month, status in rows:
+        by_child.setdefault(pk, (birth, []))[1].append(PaudMonth(month, status))
+        households[str(pk)] = str(household)
+    inputs = [PaudInput(str(pk), birth, tuple(m)) for pk, (birth, m) in by_child.items()]
+    return inputs, households
+
+
+def evaluate_village_quarter(village_code: str, year: int, quarter: int, rules: RuleSet):
+    """Run the pure engine on every target of a desa's quarter (no writes; four queries)."""
+    pregnancies, households = read_pregnancy_inputs(village_code, year, quarter)
+    children, child_households = read_child_inputs(village_code, year, quarter)
+    paud_inputs, paud_households = read_paud_inputs(village_code, year, quarter)
+    households |= child_households | paud_households
+    preg = [
+        r for p in pregnancies if (r := evaluate_pregnancy(p, year, quarter, rules)) is not None
+    ]
+    kids = [r for c in children if (r := evaluate_child(c, year, quarter, rules)) is not None]
+    paud = [r for p in paud_inputs if (r := evaluate_paud(p, year, quarter)) is not None]
     return Evaluated(preg, kids, paud, households)
 
 
@@ -286,8 +421,43 @@ def refresh_village_quarter(village: Region | str, year: int, quarter: int) -> b
         rows += [_paud_row(r, common | {"ruleset_name": rules.name}, ev.households)
                  for r in ev.paud]  # fmt: skip
         QuarterResult.objects.filter(village_id=code, year=year, quarter=quarter).delete()
-        QuarterResult.objects.bulk_create(rows, batch_size=500)
+        _insert_results(rows)
     return True
+
+
+_DRIVER_NATIVE = frozenset({"BooleanField", "CharField", "PositiveSmallIntegerField"})
+
+
+def _insert_results(rows: list[QuarterResult]) -> None:
+    """INSERT a quarter's rows with one executemany.
+
+    bulk_create splits them into statements of 999 parameters on SQLite (45 rows of this
+    model), one query per 45 targets; the rows are new and need no returned ids.
+    """
+    if not rows:
+        return
+    columns = [f for f in QuarterResult._meta.concrete_fields if not f.primary_key]
+    qn = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        qn(QuarterResult._meta.db_table),
+        ", ".join(qn(f.column) for f in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    # get_db_prep_save is what a save would send (UUIDs, aware datetimes, per database); the
+    # strings, small integers and booleans the engine produced go to every driver as they are,
+    # and skipping the call for them halves the time of this loop.
+    convert = [
+        None if f.get_internal_type() in _DRIVER_NATIVE else f.get_db_prep_save for f in columns
+    ]
+    params = [
+        tuple(
+            value if conv is None or value is None else conv(value, connection)
+            for conv, value in zip(convert, (getattr(row, f.attname) for f in columns), strict=True)
+        )
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def refresh_dirty(limit: int | None = None) -> int:
@@ -325,22 +495,20 @@ def explain_target(row: QuarterResult) -> TargetResult | PaudResult | None:
 
     Uses the rule set the row was computed with, so the explanation matches the stored cell.
     """
-    from tikar.monitoring import queries
     from tikar.scorecard.rules import ruleset_by_name
 
     code, year, quarter = row.village_id, row.year, row.quarter
     target = str(row.target_id)
     rules = ruleset_by_name(row.ruleset_name) if row.ruleset_name else ruleset_for(code, year)
+    # The refresh's own readers, restricted to this target: the explanation reads exactly
+    # what the stored cell was computed from.
     if row.group == PREGNANCY:
-        for p in queries.pregnancy_inputs(code, year, quarter):
-            if p.target_id == target:
-                return evaluate_pregnancy(p, year, quarter, rules)
+        for p in read_pregnancy_inputs(code, year, quarter, target)[0]:
+            return evaluate_pregnancy(p, year, quarter, rules)
     elif row.group == CHILD:
-        for c in queries.child_inputs(code, year, quarter):
-            if c.target_id == target:
-                return evaluate_child(c, year, quarter, rules)
+        for c in read_child_inputs(code, year, quarter, target)[0]:
+            return evaluate_child(c, year, quarter, rules)
     else:
-        for p in queries.paud_inputs(code, year, quarter):
-            if p.target_id == target:
-                return evaluate_paud(p, year, quarter)
+        for p in read_paud_inputs(code, year, quarter, target)[0]:
+            return evaluate_paud(p, year, quarter)
     return None

@@ -19,3 +19,17 @@ urlpatterns = [
     path("dana-desa/<int:year>/", views.dana_desa, name="dana_desa"),
     path("standar-layanan/<int:year>/", views.rule_choice, name="rule_choice"),
 ]
+
+# Officers' roll-up and lokus ranking (views_area.py).
+from tikar.scorecard import views_area  # noqa: E402
+
+urlpatterns += [
+    path("rekap-wilayah/<int:year>/<int:quarter>/", views_area.rollup_view, name="rollup"),
+    path("lokus/<int:year>/<int:quarter>/", views_area.lokus_view, name="lokus"),
+]
+# Links that do not know the quarter (the officers' home page): this quarter's page, with the
+# query string kept.
+urlpatterns += [
+    path("rekap-wilayah/", views_area.this_quarter, {"name": "rollup"}, name="rollup_current"),
+    path("lokus/", views_area.this_quarter, {"name": "lokus"}, name="lokus_current"),
+]
