@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy
 
 from tikar.households.forms import ToggleSelect, date_field, yes_no
 from tikar.households.models import RiskStatus
-from tikar.monitoring.models import GrowthMat, PaudStatus
+from tikar.monitoring.models import (
+    ChildVisit,
+    GrowthMat,
+    PaudRecord,
+    PaudStatus,
+    PregnancyVisit,
+)
 from tikar.regions.models import Posyandu
 
 
@@ -45,7 +51,7 @@ class MeasureField(forms.DecimalField):
 class MonthForm(forms.Form):
     """Shared: the visit date and the posyandu."""
 
-    RECORD_FIELDS: tuple[str, ...] = ()
+    RECORD_FIELDS: frozenset[str] = frozenset()
 
     visit_date = date_field(gettext_lazy("Visit date"))
 
@@ -74,22 +80,8 @@ def _posyandu() -> forms.ModelChoiceField:
 class PregnancyMonthForm(MonthForm):
     """Formulir 2a, plus the delivery date that is stored on the pregnancy itself."""
 
-    RECORD_FIELDS = (
-        "visit_date",
-        "posyandu",
-        "gestation_month",
-        "risk_status",
-        "anc_check",
-        "iron_tablets",
-        "iron_tablet_count",
-        "postnatal_checks",
-        "nutrition_counselling",
-        "home_visit",
-        "safe_water",
-        "latrine",
-        "health_insurance",
-        "muac_cm",
-    )
+    # The fields a client may send are the model's; one list serves both.
+    RECORD_FIELDS = PregnancyVisit.CLIENT_FIELDS
 
     posyandu = _posyandu()
     delivery_date = date_field(
@@ -134,28 +126,8 @@ class PregnancyMonthForm(MonthForm):
 class ChildMonthForm(MonthForm):
     """Formulir 2b."""
 
-    RECORD_FIELDS = (
-        "visit_date",
-        "posyandu",
-        "weight_kg",
-        "length_cm",
-        "measured_lying",
-        "head_circumference_cm",
-        "muac_cm",
-        "oedema",
-        "growth_mat",
-        "immunisation_up_to_date",
-        "immunisation_basic_complete",
-        "immunisation_measles",
-        "counselling_mother",
-        "counselling_father",
-        "home_visit",
-        "safe_water",
-        "latrine",
-        "birth_certificate",
-        "health_insurance",
-        "parenting_class",
-    )
+    # The fields a client may send are the model's; one list serves both.
+    RECORD_FIELDS = ChildVisit.CLIENT_FIELDS
     MEASURE_FIELDS = (
         "visit_date",
         "weight_kg",
@@ -205,7 +177,7 @@ class ChildMonthForm(MonthForm):
 class PaudMonthForm(MonthForm):
     """Formulir 2c."""
 
-    RECORD_FIELDS = ("visit_date", "status")
+    RECORD_FIELDS = PaudRecord.CLIENT_FIELDS
 
     status = forms.ChoiceField(
         label=gettext_lazy("PAUD this month"),
