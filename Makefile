@@ -4,31 +4,58 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+WORKERS ?= 2
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tikar_ci
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run install migrate demo test test-pg test-browser lint format bench messages translations check clean
+.PHONY: run serve-prod install install-dev migrate demo test test-pg test-browser lint format bench messages translations check clean
 
-# Installs into a local virtualenv (re-run only when pyproject.toml changes).
+# What the app needs to run, in a local virtualenv (re-run only when pyproject.toml changes).
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
-	touch $@
+	@echo "==> Memasang paket… (pertama kali sekitar satu menit)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install -q --disable-pip-version-check -e .
+	@touch $@
+
+# Plus the development tools (pytest, Playwright, ruff, polib): for test, lint and translations.
+$(VENV)/.installed-dev: $(VENV)/.installed
+	@echo "==> Memasang alat pengembangan (pytest, Playwright, ruff)…"
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
 
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
-	DEBUG=1 $(PY) manage.py migrate --noinput
+	@echo "==> Menyiapkan basis data… (pertama kali juga memuat 91.599 wilayah)"
+	@DEBUG=1 $(PY) manage.py migrate --noinput -v0
 
 demo: migrate
-	DEBUG=1 $(PY) manage.py load_demo
+	@echo "==> Memuat data demo…"
+	@DEBUG=1 $(PY) manage.py load_demo
 
-# Migrate the embedded SQLite database, load the demo, serve on http://127.0.0.1:8000
+# Migrate the embedded SQLite database, load the demo, serve on http://$(HOST):$(PORT)
+# (another port: `make run PORT=8080`; reachable from a phone on the same network:
+# `make run HOST=0.0.0.0`).
 run: demo
-	DEBUG=1 TIKAR_DEMO=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "==> Tikar berjalan di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
+	@DEBUG=1 TIKAR_DEMO=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Production settings on this machine, as docs/deploy.md runs them: DEBUG off, a SECRET_KEY
+# kept in var/secret_key, static files collected and served by WhiteNoise, gunicorn. Only the
+# HTTPS-only settings are off, because this serves plain http://$(HOST):$(PORT).
+PROD_ENV = DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" SECURE_SSL_REDIRECT=0 \
+  SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0
+serve-prod: migrate
+	@test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@echo "==> Mengumpulkan berkas statis…"
+	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
+	@echo "==> Tikar (mode produksi, gunicorn) di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
+	@$(PROD_ENV) $(VENV)/bin/gunicorn tikar.wsgi:application --bind $(HOST):$(PORT) \
+	  --workers $(WORKERS) --timeout 60 --access-logfile - --no-control-socket
+
+test: install-dev
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "##########################################################################"; \
 	  echo "## WARNING: $(CHROMIUM) not found: the BROWSER TESTS WILL BE SKIPPED.      "; \
@@ -38,14 +65,14 @@ test: install
 	$(PY) -m pytest
 
 # The same suite against PostgreSQL (a throw-away test database is created and dropped).
-test-pg: install
+test-pg: install-dev
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest --create-db
 
-lint: install
+lint: install-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-format: install
+format: install-dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
@@ -54,18 +81,18 @@ check: install
 	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=tikar.example.org \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
-bench: install
+bench: install-dev
 	$(PY) bench/run_all.py
 
 # Re-extract and compile translations (needs GNU gettext).
-messages: install
+messages: install-dev
 	DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py makemessages -d djangojs -l id --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
 
 # Re-extract, fill from scripts/translations_id*.py and compile; serialised with flock because
 # several people may run it at once in one working tree.
-translations: install
+translations: install-dev
 	flock /tmp/tikar-translations.lock sh -c '\
 	  DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" -v0 && \
 	  $(PY) scripts/fill_translations.py && \

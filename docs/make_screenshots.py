@@ -105,7 +105,8 @@ def kpm_screens(b, base: str) -> None:
         page.click("label[for=id_immunisation_up_to_date_0]")
         page.click("label[for=id_counselling_mother_0]")
         if back == 0:
-            page.wait_for_function("document.querySelector('#zscores').innerText.includes('PB/U')")
+            # A locator wait: the Content-Security-Policy refuses wait_for_function's eval.
+            page.locator("#zscores", has_text="PB/U").wait_for()
             page.locator("#zscores").scroll_into_view_if_needed()
             page.evaluate("window.scrollBy(0, -200)")
             shot(page, "month-child")

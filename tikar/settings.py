@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +35,17 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Commands that serve no web request sign nothing a browser ever sees, so they run without a
+# SECRET_KEY (a random one for this process): a puskesmas nutritionist can run the batch
+# z-scores or print a scorecard without configuring the web server (issue 8 §7).
+NO_SECRET_COMMANDS = {"zscore", "scorecard"}
+if (
+    not SECRET_KEY
+    and Path(sys.argv[0]).name in {"manage.py", "django-admin", "__main__.py"}
+    and sys.argv[1:2] != []
+    and sys.argv[1] in NO_SECRET_COMMANDS
+):
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     if not DEBUG and not env_bool("TIKAR_TESTING", False):
         raise ImproperlyConfigured("Set SECRET_KEY (a long random string) when DEBUG is off.")
@@ -56,6 +69,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "tikar.regions",
     "tikar.accounts",
     "tikar.front",
@@ -72,11 +86,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tikar.front.middleware.LanguageMiddleware",
+    # A NUL character in the path, query or form is a 400 (PostgreSQL cannot store it).
+    "tikar.front.input_guard.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy on every response (settings below; django-csp).
+    "tikar.front.middleware.ContentSecurityPolicyMiddleware",
+    # `Cache-Control: no-store, private` on every response to a logged-in user: the pages,
+    # exports and charts carry personal data that no browser or proxy cache may keep.
+    "tikar.front.middleware.PrivateCacheMiddleware",
     # Records request.user as the author of every audited change.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -143,6 +164,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A refused CSRF check (mostly a form left open past its session) gets an Indonesian page that
+# says to reload, instead of Django's English one.
+CSRF_FAILURE_VIEW = "tikar.front.errors.csrf_failure"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -170,12 +194,22 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
     "PAGE_SIZE": 200,
+    # Bodies must be one JSON object with finite numbers and no NUL (tikar.api.parsers); input
+    # the database refuses is a 400, not a 500 (tikar.api.exceptions).
+    "DEFAULT_PARSER_CLASSES": [
+        "tikar.api.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "tikar.api.exceptions.handle_exception",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tikar API",
     "DESCRIPTION": "Register, monthly monitoring and scorecards of Tikar, scoped to the user's region.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The description names every field of the register: only logged-in users may read it.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 # --- Languages ------------------------------------------------------------------------------
@@ -216,6 +250,22 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Content-Security-Policy (django-csp): only this site's own scripts, styles and images, so
+# an injected <script> or inline handler cannot run. htmx is vendored; its indicator styles are
+# switched off by the htmx-config meta tag in base.html, since an inline <style> would be refused.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -225,6 +275,9 @@ LOGGING = {
     "loggers": {
         # Failed and throttled logins are security events: always log them.
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Every unhandled exception (a 500) with its traceback, to stderr, also when DEBUG is
+        # off: Django's default sends these only to ADMINS by e-mail, which is not configured.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "tikar": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     },
 }

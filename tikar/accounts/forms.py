@@ -1,12 +1,27 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tikar.accounts.models import CREATABLE_ROLES, ROLE_LEVEL, Role, User
 from tikar.accounts.scope import can_create, scoped_regions
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with a message of our own for a wrong username or password.
+
+    Django's Indonesian catalogue reads "Masukkan nama pengguna %(username)s dan sandi ...",
+    and %(username)s is the field's name, so users read "nama pengguna nama pengguna".
+    """
+
+    error_messages = AuthenticationForm.error_messages | {
+        "invalid_login": gettext_lazy(
+            "The username or password is wrong. Check both (capital letters count) and try again."
+        ),
+    }
 
 
 class UserCreateForm(forms.Form):

@@ -26,6 +26,7 @@ from rest_framework import serializers
 from rest_framework.serializers import as_serializer_error
 
 from tikar.accounts.scope import scoped
+from tikar.households.duplicates import as_problems, record_duplicates
 from tikar.households.models import Child, Household, Mother, Pregnancy, SyncedModel
 from tikar.households.nik import normalise
 from tikar.households.problems import Problem
@@ -246,6 +247,10 @@ class MotherSerializer(WarningsMixin, SyncedSerializer):
     def validate_nik(self, value: str | None) -> str | None:
         return _nik_or_none(value)
 
+    def record_warnings(self, record: Mother) -> list[Problem]:
+        # The page's likely-duplicate question, asked of every path that adds a person.
+        return record.warnings() + as_problems(record_duplicates(record))
+
 
 class PregnancySerializer(SyncedSerializer):
     mother = ScopedRelatedField(Mother)
@@ -301,6 +306,10 @@ class ChildSerializer(WarningsMixin, SyncedSerializer):
     def validate_temp_number(self, value: str) -> str:
         return normalise(value)
 
+    def record_warnings(self, record: Child) -> list[Problem]:
+        # The page's likely-duplicate question, asked of every path that adds a person.
+        return record.warnings() + as_problems(record_duplicates(record))
+
     def extra_problems(self, candidate: Child) -> dict[str, list[str]]:
         problems: dict[str, list[str]] = {}
         if candidate.mother_id and candidate.mother.household_id != candidate.household_id:
@@ -355,7 +364,11 @@ class PregnancyVisitSerializer(MonthlyRecordSerializer):
 
 class ChildVisitSerializer(MonthlyRecordSerializer):
     nutrition_status = serializers.SerializerMethodField(
-        help_text=_("Status gizi computed from this month's measurement (WHO 2006).")
+        help_text=_(
+            "Status gizi computed from this month's measurement (WHO 2006). "
+            '"tidak_dapat_dinilai": a WHO implausible-value flag (flen, fwei, fwfl) means the '
+            "status cannot be judged from this measurement; an empty list means judged normal."
+        )
     )
 
     class Meta:
@@ -365,7 +378,7 @@ class ChildVisitSerializer(MonthlyRecordSerializer):
     @extend_schema_field(
         serializers.ListField(
             child=serializers.ChoiceField(
-                choices=[rules.STUNTING, rules.GIZI_BURUK, rules.GIZI_KURANG]
+                choices=[rules.STUNTING, rules.GIZI_BURUK, rules.GIZI_KURANG, rules.UNJUDGED]
             )
         )
     )

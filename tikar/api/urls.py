@@ -33,12 +33,12 @@ from . import views_scorecard  # noqa: E402
 
 urlpatterns += [
     path(
-        "scorecards/<str:village_code>/<int:year>/<int:quarter>/",
+        "scorecards/<str:village_code>/<year:year>/<quarter:quarter>/",
         views_scorecard.ScorecardView.as_view(),
         name="api_scorecard",
     ),
     path(
-        "scorecards/<str:village_code>/<int:year>/<int:quarter>/recap/",
+        "scorecards/<str:village_code>/<year:year>/<quarter:quarter>/recap/",
         views_scorecard.RecapView.as_view(),
         name="api_scorecard_recap",
     ),

@@ -26,7 +26,7 @@ from tikar.accounts.scope import scoped, scoped_regions
 from tikar.households.models import Child, Pregnancy
 from tikar.regions.models import Level, Region
 from tikar.scorecard import report
-from tikar.scorecard.models import CHAR_CELL, QuarterResult
+from tikar.scorecard.models import CHAR_CELL, UNKNOWN_CHAR, QuarterResult
 from tikar.scorecard.refresh import ensure_fresh
 from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY, STAGE_LABELS
 from tikar.scorecard.views import quarter_or_404
@@ -76,6 +76,12 @@ class TargetsSerializer(serializers.Serializer):
     gizi_kurang = serializers.IntegerField()
     gizi_buruk = serializers.IntegerField()
     stunting = serializers.IntegerField()
+    status_unjudged = serializers.IntegerField(
+        help_text=_(
+            "Children whose latest measurement has a WHO implausible-value flag: their status "
+            "cannot be judged, so they are counted neither as normal nor as stunted or wasted."
+        )
+    )
 
 
 class GrowthMatSerializer(serializers.Serializer):
@@ -130,7 +136,22 @@ class DanaDesaSerializer(serializers.Serializer):
     empowerment = DanaDesaLineSerializer()
 
 
-class ScorecardSerializer(serializers.Serializer):
+class ProvisionalSerializer(serializers.Serializer):
+    """The keys that say a running quarter's figures are provisional (issue 8 §4)."""
+
+    provisional = serializers.BooleanField(
+        help_text=_(
+            "True while the quarter is running: the figures cover only its months up to "
+            "evaluated_through and can change; it cannot be validated yet."
+        )
+    )
+    evaluated_through = serializers.CharField(
+        allow_null=True, help_text=_("YYYY-MM: the last month counted, or null.")
+    )
+    provisional_note = serializers.CharField(allow_null=True)
+
+
+class ScorecardSerializer(ProvisionalSerializer):
     header = HeaderSerializer()
     ruleset = serializers.CharField(allow_null=True)
     validated = ValidatedSerializer(allow_null=True)
@@ -166,6 +187,12 @@ class RecapRowSerializer(serializers.Serializer):
     percent = _percent_field()
     months_attending = serializers.IntegerField(allow_null=True)
     months_enrolled = serializers.IntegerField(allow_null=True)
+    data_problem = serializers.BooleanField(
+        help_text=_(
+            "True when a T comes from a question not answered or from data that cannot be "
+            "evaluated; the explanation page says what to correct."
+        )
+    )
 
 
 class RecapGroupSerializer(serializers.Serializer):
@@ -181,7 +208,7 @@ class RecapGroupsSerializer(serializers.Serializer):
     paud = RecapGroupSerializer()
 
 
-class RecapSerializer(serializers.Serializer):
+class RecapSerializer(ProvisionalSerializer):
     header = HeaderSerializer()
     ruleset = serializers.CharField(allow_null=True)
     validated = ValidatedSerializer(allow_null=True)
@@ -258,6 +285,7 @@ def _row(r: QuarterResult, names: dict[str, tuple[str, str]]) -> dict[str, Any]:
         "percent": report.pct(r.percent),
         "months_attending": r.months_attending,
         "months_enrolled": r.months_enrolled,
+        "data_problem": UNKNOWN_CHAR in r.cells,
     }
 
 
@@ -294,6 +322,9 @@ class RecapView(APIView):
             }
         return _json(
             {
+                "provisional": scorecard["provisional"],
+                "evaluated_through": scorecard["evaluated_through"],
+                "provisional_note": scorecard["provisional_note"],
                 "header": scorecard["header"],
                 "ruleset": scorecard["ruleset"],
                 "validated": scorecard["validated"],

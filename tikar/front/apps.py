@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class FrontConfig(AppConfig):
     name = "tikar.front"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Before any URLconf is loaded: the URLs use <year:...>, <month:...>, <quarter:...>.
+        from tikar.front.converters import register
+
+        register()

@@ -1,6 +1,7 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class LanguageMiddleware:
@@ -24,3 +25,36 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class PrivateCacheMiddleware:
+    """`Cache-Control: no-store, private` on every response to a logged-in user.
+
+    Every page, export, chart and API answer a logged-in user gets may name children and
+    mothers; a shared phone's browser cache or a proxy must not keep them. Static files never
+    get here (WhiteNoise answers them earlier, with their long cache), and anonymous responses
+    (the login page, /healthz) keep Django's defaults. Cache directives a view set already (e.g.
+    `never_cache`) are kept; `no-store` and `private` are added to them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware (the policy is settings.CONTENT_SECURITY_POLICY), with one
+    exception for development: with DEBUG on, Django's own technical 404 and 500 pages carry
+    inline styles and scripts, so they get no policy. With DEBUG off every response has it.
+    """
+
+    def process_response(self, request, response):
+        if settings.DEBUG and response.status_code in (404, 500):
+            return response
+        return super().process_response(request, response)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_regions, scoped_users
 from tikar.regions.models import Level, Posyandu, Region
@@ -118,12 +119,13 @@ def area_page(request: HttpRequest, area: Region | None) -> HttpResponse:
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
     """One page that lists every form and report the user's role can open, by quarter."""
-    today = timezone.localdate()
+    today = clock.today()
     quarter = (today.month - 1) // 3 + 1
     quarters = []
     year, q = today.year, quarter
-    for _ in range(4):  # this quarter and the three before it
-        quarters.append({"year": year, "quarter": q})
+    for i in range(4):  # this quarter and the three before it
+        # The first is still running: its figures are provisional (issue 8 §4).
+        quarters.append({"year": year, "quarter": q, "provisional": i == 0})
         year, q = (year, q - 1) if q > 1 else (year - 1, 4)
     return render(
         request,

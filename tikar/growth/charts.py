@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .who2006 import DAYS_PER_MONTH, FEMALE, MALE, MAX_AGE_DAYS, compute, load_table, sd_value
+from .who2006 import DAYS_PER_MONTH, FEMALE, MALE, compute, load_table, sd_value
 
 __all__ = ["CHART_INDICATORS", "DEFAULT_LABELS", "SD_LINES", "render_chart"]
 
@@ -69,6 +69,32 @@ def _nice_step(span: float, target_ticks: int) -> float:
     return 10 * power
 
 
+# Average advance of a sans-serif glyph in font-size units (DejaVu Sans, the widest common
+# fallback of the FONT stack, measures ~0.56 regular and ~0.62 bold on Indonesian text).
+_GLYPH_WIDTH = {False: 0.58, True: 0.64}
+_TITLE_MARGIN = 8  # units left free on each side of a centred title
+_MIN_TITLE_SIZE = 11
+
+
+def _fitted_text(content: str, y: float, size: float, attrs: str, bold: bool = False) -> str:
+    """A centred line that never runs past the chart's edges.
+
+    A long translated title ("Panjang/tinggi badan menurut umur (PB/U, TB/U)") would be clipped
+    at 360 units: the font shrinks to fit, down to 11 units, and below that the line is
+    squeezed to the available width with SVG's textLength, so no word is ever cut off.
+    """
+    room = WIDTH - 2 * _TITLE_MARGIN
+    estimate = len(content) * _GLYPH_WIDTH[bold]
+    fitted = max(_MIN_TITLE_SIZE, min(size, room / estimate)) if estimate else size
+    squeeze = (
+        f' textLength="{room}" lengthAdjust="spacingAndGlyphs"' if estimate * fitted > room else ""
+    )
+    return (
+        f'<text x="{WIDTH / 2}" y="{y}" text-anchor="middle" font-size="{fitted:.1f}" '
+        f"{attrs}{squeeze}>{escape(content)}</text>"
+    )
+
+
 def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -117,7 +143,7 @@ def _points(
     x, y, z = x[order], y[order], z[order]
     keep = ~np.isnan(x) & ~np.isnan(y)
     if by_age:
-        keep &= (x >= 0) & (result.age_days[order] <= MAX_AGE_DAYS)
+        keep &= result.in_age_scope[order]  # WHO's scope: unrounded age under 60 months
     return x[keep], y[keep], z[keep]
 
 
@@ -197,14 +223,8 @@ def render_chart(
     )
     out.append(f"<title>{escape(title)} – {escape(subtitle)}</title>")
     out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>')
-    out.append(
-        f'<text x="{WIDTH / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold" '
-        f'fill="#111">{escape(title)}</text>'
-    )
-    out.append(
-        f'<text x="{WIDTH / 2}" y="38" text-anchor="middle" font-size="12" fill="#333">'
-        f"{escape(subtitle)}</text>"
-    )
+    out.append(_fitted_text(title, 20, 14, 'font-weight="bold" fill="#111"', bold=True))
+    out.append(_fitted_text(subtitle, 38, 12, 'fill="#333"'))
 
     # Grid and ticks.
     out.append('<g class="grid" stroke="#e3e6ea" stroke-width="0.6">')

@@ -9,7 +9,7 @@ Rules (WHO's, as in its Anthro survey analyser):
 * a flagged (biologically implausible) z is left out of numerator and denominator;
 * a child with oedema has no ``zwei``/``zwfl``, but counts as below -3 SD for underweight and
   wasting (oedema is itself a sign of severe acute malnutrition) and as not overweight;
-* age groups are in completed months (age_days / 30.4375, floored).
+* age groups are in completed months of the unrounded age (WHO: 182.6 days is 0-5 months).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .who2006 import DAYS_PER_MONTH, FEMALE, MALE, MAX_AGE_DAYS, GrowthResult
+from .who2006 import FEMALE, MALE, GrowthResult
 
 __all__ = [
     "AGE_GROUPS",
@@ -104,8 +104,9 @@ def _cases_and_base(result: GrowthResult) -> dict[str, tuple[npt.NDArray[np.bool
     """Per indicator: (counted in numerator, counted in denominator), one bool per record."""
     out: dict[str, tuple[npt.NDArray[np.bool_], ...]] = {}
     age = result.age_days
-    with np.errstate(invalid="ignore"):
-        age_ok = (age >= 0) & (age <= MAX_AGE_DAYS)
+    # WHO's scope is the unrounded age under 60 months (1826.4 days is out, though it rounds
+    # to day 1826).
+    age_ok = result.in_age_scope
     sex_ok = result.sex > 0
     # Oedema children in scope: the z they would have had needs sex and (for weight-for-age)
     # an age within the standards; weight-for-length also works without an age.
@@ -145,7 +146,8 @@ class PrevalenceCounter:
 
     def add(self, result: GrowthResult, groups: Mapping[str, Sequence[str]] | None = None) -> None:
         groups = groups or {}
-        months = np.floor(result.age_days / DAYS_PER_MONTH)
+        # WHO groups by the unrounded age (182.6 days is 5.999 months: 0-5, not 6-11).
+        months = np.floor(result.months)
         masks: list[tuple[str, str, npt.NDArray[np.bool_]]] = [
             ("all", "all", np.ones(len(result), bool))
         ]

@@ -33,6 +33,7 @@ __all__ = [
     "LYING",
     "MALE",
     "MAX_AGE_DAYS",
+    "MAX_AGE_MONTHS",
     "STANDING",
     "UNKNOWN_POSITION",
     "GrowthResult",
@@ -47,12 +48,21 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "who2006"
 
 # WHO converts between months and days with the average month of the Gregorian 4-year cycle.
 DAYS_PER_MONTH = 30.4375
-# A z-score exists only while age_days / 30.4375 < 60: day 1826 is the last (59.99 months).
+# A z-score exists only while the UNROUNDED age in months is under 60 (WHO anthro tests
+# ``age_in_months < 60`` before any rounding): 60.0 months is 1826.25 days, which rounds to day
+# 1826, yet is out of scope.  Day 1826 is the last whole day that can be in scope.
 MAX_AGE_DAYS = 1826
+MAX_AGE_MONTHS = 60.0
 # Recumbent length is the standard below 731 days (2 years), standing height from 731 on.
 HEIGHT_FROM_DAYS = 731
 # Standing is not possible under 9 months: such a record is treated as position unknown.
+# Tested on the unrounded age in months, as WHO anthro does (8.999 months is under 9 even
+# though it rounds to day 274, which is 9.002 months).
 STANDING_MIN_MONTHS = 9
+# The 0.1 cm rows of the weight-for-length/height tables are decimal; a length +-0.7 cm is
+# rounded to this many decimals so that binary noise (45.7 + 0.7 = 46.400000000000006) never
+# moves a length off its row or across a table limit.  Far below any measured precision.
+LENGTH_DECIMALS = 9
 # Standing height is on average 0.7 cm less than recumbent length (WHO MGRS).
 LYING_STANDING_DIFF_CM = 0.7
 # With neither age nor position, WHO chooses weight-for-length below 87 cm.
@@ -396,6 +406,9 @@ class GrowthResult:
     clenhei: FloatArray
     cbmi: FloatArray
     uses_wfl: npt.NDArray[np.bool_]
+    # Unrounded age in months (NaN where unknown); None when built by hand from stored rounded
+    # days, in which case ``months`` falls back to age_days / 30.4375.
+    age_months: FloatArray | None = None
     z: dict[str, FloatArray] = field(default_factory=dict)
     z_unrounded: dict[str, FloatArray] = field(default_factory=dict)
     flags: dict[str, FloatArray] = field(default_factory=dict)
@@ -403,6 +416,19 @@ class GrowthResult:
 
     def __len__(self) -> int:
         return int(self.sex.shape[0])
+
+    @property
+    def months(self) -> FloatArray:
+        """Age in months as WHO tests it (unrounded where known), NaN where unknown."""
+        if self.age_months is not None:
+            return self.age_months
+        return self.age_days / DAYS_PER_MONTH
+
+    @property
+    def in_age_scope(self) -> npt.NDArray[np.bool_]:
+        """True where the age is known and inside WHO's 0 to under-60-months scope."""
+        with np.errstate(invalid="ignore"):
+            return (self.months >= 0) & (self.months < MAX_AGE_MONTHS)
 
     def categories(self, indicator: str) -> npt.NDArray[np.object_]:
         """Category codes (str, or None where there is no z) for ``len wei wfl bmi``."""
@@ -457,15 +483,19 @@ def compute(
     sex_code = _codes(sex, n, _SEX_CODES)
     sex_ok = sex_code > 0
 
-    # Rule 2: age in whole days, half up; months are converted first.
+    # Rule 2: age in whole days, half up; months are converted first.  The unrounded age in
+    # months is kept: WHO tests the 60-month scope and the 9-month standing rule on it.
     days = _to_float(age_days, n)
+    exact_months = days / DAYS_PER_MONTH
     if age_months is not None:
         months = _to_float(age_months, n)
-        days = np.where(np.isnan(days), months * DAYS_PER_MONTH, days)
+        given_in_months = np.isnan(days)
+        days = np.where(given_in_months, months * DAYS_PER_MONTH, days)
+        exact_months = np.where(given_in_months, months, exact_months)
     age = round_half_up(days)
     has_age = ~np.isnan(age)
     with np.errstate(invalid="ignore"):
-        age_ok = has_age & (age >= 0) & (age <= MAX_AGE_DAYS)
+        age_ok = has_age & (days >= 0) & (exact_months < MAX_AGE_MONTHS)
         # An age outside 0..1826 makes the record out of scope for every indicator; only a
         # missing age still allows weight-for-length/height (chosen by position or length).
         in_scope = sex_ok & (age_ok | ~has_age)
@@ -473,7 +503,7 @@ def compute(
     # Rule 3: measured position; standing under 9 months is not plausible.
     position = _codes(measure, n, _POSITION_CODES)
     with np.errstate(invalid="ignore"):
-        too_young = age_ok & (age / DAYS_PER_MONTH < STANDING_MIN_MONTHS)
+        too_young = age_ok & (exact_months < STANDING_MIN_MONTHS)
     position_warning = (position == STANDING) & too_young
     position = np.where(position_warning, UNKNOWN_POSITION, position).astype(np.int8)
 
@@ -491,6 +521,8 @@ def compute(
     clenhei = (
         h + np.where(add, LYING_STANDING_DIFF_CM, 0.0) - np.where(sub, LYING_STANDING_DIFF_CM, 0.0)
     )
+    # Only adjusted lengths are rounded: a measured length passes through bit for bit.
+    clenhei = np.where(add | sub, np.round(clenhei, LENGTH_DECIMALS), clenhei)
 
     # Rule 5: BMI on the adjusted length.
     cbmi = w / (clenhei / 100.0) ** 2
@@ -549,6 +581,7 @@ def compute(
     result = GrowthResult(
         sex=sex_code,
         age_days=np.where(has_age, age, np.nan),
+        age_months=np.where(has_age, exact_months, np.nan),
         position=position,
         oedema=has_oedema,
         position_warning=position_warning,

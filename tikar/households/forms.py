@@ -7,19 +7,17 @@ the KPM typed comes back on an error, because the forms are re-rendered bound.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tikar.households.models import Child, Household, Mother, Pregnancy, RiskStatus, Sex
+from tikar.households.duplicates import Duplicate, child_duplicates, mother_duplicates
+from tikar.households.models import Household, Mother, Pregnancy, RiskStatus, Sex
 from tikar.households.nik import check_temp_number, normalise
 from tikar.households.problems import Problem
 from tikar.households.validation import nik_problems
@@ -68,13 +66,22 @@ class ToggleSelect(forms.RadioSelect):
         )
 
 
+# The third state of an optional question: not asked / not known (stored as NULL). Offered as
+# a button so that an answer given by mistake can be taken back.
+NOT_FILLED = ("", gettext_lazy("Not filled in"))
+
+
 def yes_no(label, *, required: bool = False) -> forms.TypedChoiceField:
-    """A yes/no question answered with two big buttons; unanswered reads as "no"."""
+    """A yes/no question: Ya (True), Tidak (False) or, when optional, not filled in (None).
+
+    Nothing is preselected as "Tidak": an unanswered question stays None, so "not asked" and
+    "no" can be told apart (issue 8); the button of the third state shows it.
+    """
     return forms.TypedChoiceField(
         label=label,
-        choices=YES_NO,
+        choices=YES_NO if required else (*YES_NO, NOT_FILLED),
         coerce=_to_bool,
-        empty_value=False,
+        empty_value=None,
         required=required,
         widget=ToggleSelect,
     )
@@ -141,97 +148,6 @@ class HouseholdForm(forms.Form):
 
     def clean_head_name(self) -> str:
         return " ".join(self.cleaned_data["head_name"].split())
-
-
-# --------------------------------------------------------------------------------------------
-# Duplicates
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A register entry that may be the person being registered."""
-
-    what: str  # what matched, in words
-    name: str
-    target_id: object  # the target page to open instead
-    detail: str = ""
-
-
-def _clean_name(name: str) -> str:
-    return " ".join((name or "").lower().split())
-
-
-def similar_names(a: str, b: str) -> bool:
-    """Same person, spelled differently? ("Siti Aminah" / "Siti Aminah Lubis" / "Siti Amina")."""
-    a, b = _clean_name(a), _clean_name(b)
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.8
-
-
-def mother_duplicates(
-    village_code: str, *, name: str, nik: str, birth_date: date | None
-) -> list[Duplicate]:
-    """Women of the desa's register with the same NIK, or a similar name and the same birth date."""
-    q = Q(nik=nik) if nik else Q(pk__in=[])
-    if birth_date:
-        q |= Q(birth_date=birth_date)
-    found: list[Duplicate] = []
-    mothers = Mother.objects.alive().filter(village_id=village_code).filter(q)
-    for m in mothers.select_related("household")[:20]:
-        if nik and m.nik == nik:
-            what = _("same NIK")
-        elif similar_names(m.name, name):
-            what = _("similar name and the same birth date")
-        else:
-            continue
-        pregnancy = m.pregnancies.alive().order_by("-created_at").first()
-        found.append(
-            Duplicate(
-                what,
-                m.name,
-                pregnancy.pk if pregnancy else m.household_id,
-                _("household of %(head)s") % {"head": m.household.head_name},
-            )
-        )
-    return found
-
-
-def child_duplicates(
-    village_code: str,
-    *,
-    name: str,
-    nik: str,
-    temp_number: str,
-    birth_date: date | None,
-    mother: Mother | None,
-) -> list[Duplicate]:
-    """Children of the desa with the same NIK, or a similar name and the same birth date or mother."""
-    q = Q(pk__in=[])
-    if nik:
-        q |= Q(nik=nik)
-    if temp_number:
-        q |= Q(temp_number=temp_number)
-    if birth_date:
-        q |= Q(birth_date=birth_date)
-    if mother is not None:
-        q |= Q(mother=mother)
-    found: list[Duplicate] = []
-    for c in Child.objects.alive().filter(village_id=village_code).filter(q)[:30]:
-        if nik and c.nik == nik:
-            what = _("same NIK")
-        elif temp_number and c.temp_number == temp_number:
-            what = _("same temporary number")
-        elif similar_names(c.name, name) and birth_date and c.birth_date == birth_date:
-            what = _("similar name and the same birth date")
-        elif similar_names(c.name, name) and mother is not None and c.mother_id == mother.pk:
-            what = _("similar name and the same mother")
-        else:
-            continue
-        found.append(Duplicate(what, c.name, c.pk, f"{c.birth_date:%d-%m-%Y}"))
-    return found
 
 
 # --------------------------------------------------------------------------------------------

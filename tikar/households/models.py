@@ -243,9 +243,9 @@ class Household(Target):
     rw = models.CharField(max_length=10, blank=True)
     address = models.CharField(max_length=255, blank=True)
     head_name = models.CharField(max_length=150)
-    safe_water = models.BooleanField(default=False)
-    latrine = models.BooleanField(default=False)
-    vulnerable = models.BooleanField(default=False)  # rentan
+    safe_water = models.BooleanField(null=True, blank=True)  # None: not asked
+    latrine = models.BooleanField(null=True, blank=True)  # None: not asked
+    vulnerable = models.BooleanField(null=True, blank=True)  # rentan; None: not asked
     history = _target_history()
 
     class Meta:
@@ -289,10 +289,18 @@ class Mother(SyncedModel):
         return self.household.village_id if self.household_id else None
 
     def clean(self) -> None:
-        from tikar.households.validation import nik_problems, raise_errors, refuse_future
+        from tikar.households.validation import (
+            implausible_dates,
+            nik_problems,
+            raise_errors,
+            refuse_future,
+        )
 
         raise_errors(
-            refuse_future(birth_date=self.birth_date)
+            (
+                refuse_future(birth_date=self.birth_date)
+                or implausible_dates(self, mother_birth_date=self.birth_date)
+            )
             + nik_problems(self.nik, sex="P", birth_date=self.birth_date, errors_only=True)
         )
 
@@ -321,7 +329,7 @@ class Pregnancy(Target):
         max_length=6, choices=RiskStatus.choices, default=RiskStatus.NORMAL
     )
     delivery_date = models.DateField(null=True, blank=True)
-    health_insurance = models.BooleanField(default=False)
+    health_insurance = models.BooleanField(null=True, blank=True)  # None: not asked
     history = _target_history()
 
     class Meta:
@@ -353,13 +361,19 @@ class Pregnancy(Target):
         return self.mother.village_id if self.mother_id else None
 
     def clean(self) -> None:
-        from tikar.households.validation import raise_errors, refuse_future
-        from tikar.monitoring.rules import check_gestation_month
+        from tikar.households.validation import implausible_dates, raise_errors, refuse_future
+        from tikar.monitoring.rules import check_birth_matches_delivery, check_gestation_month
 
-        raise_errors(
+        problems = (
             refuse_future(delivery_date=self.delivery_date)
-            + check_gestation_month(self.gestation_month)
-        )
+            or implausible_dates(self, delivery_date=self.delivery_date)
+        ) + implausible_dates(self, due_date=self.due_date)
+        if self.delivery_date is not None and not self._state.adding:
+            # The children already registered from this pregnancy were born on its delivery.
+            births = self.children.filter(deleted_at__isnull=True).values_list("birth_date")
+            for (birth,) in births.order_by("birth_date")[:1]:
+                problems += check_birth_matches_delivery(birth, self.delivery_date, "delivery_date")
+        raise_errors(problems + check_gestation_month(self.gestation_month))
 
 
 class Sex(models.TextChoices):
@@ -387,8 +401,8 @@ class Child(Target):
     # Mother's NIK + one digit, until the real NIK is issued; never exported as a NIK.
     temp_number = models.CharField(max_length=17, blank=True)
     kia_number = models.CharField(max_length=30, blank=True)
-    birth_certificate = models.BooleanField(default=False)
-    health_insurance = models.BooleanField(default=False)
+    birth_certificate = models.BooleanField(null=True, blank=True)  # None: not asked
+    health_insurance = models.BooleanField(null=True, blank=True)  # None: not asked
     history = _target_history()
 
     class Meta:
@@ -410,18 +424,68 @@ class Child(Target):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        """Save; a changed birth date or sex re-scores the visits in the same transaction.
+
+        See `tikar.households.corrections`: every path that saves a child (pages, API,
+        import) gets the z-scores, status gizi and dirty quarters that follow a correction.
+        The validated quarters whose figures stay as validated are left in
+        `self.locked_quarters_kept` ([(year, quarter)]) for the screen to name.
+        """
+        from tikar.households.corrections import child_record_problems, follow_child_correction
+        from tikar.households.validation import raise_errors
+
+        before = getattr(self, "_scored_from", None)
+        changed = before is not None and before != (self.birth_date, self.sex)
+        self.locked_quarters_kept: list[tuple[int, int]] = []
+        using = kwargs.get("using") or "default"
+        with transaction.atomic(using=using, savepoint=kwargs.get("savepoint", True)):
+            if changed and self.deleted_at is None:
+                # Also for a caller that skipped clean(): a visit before the birth would
+                # otherwise reach the database's CHECK on the age as an IntegrityError.
+                raise_errors(child_record_problems(self))
+            super().save(*args, **kwargs)
+            if changed and self.deleted_at is None:
+                self.locked_quarters_kept = follow_child_correction(
+                    self, old_birth=before[0], old_sex=before[1]
+                )
+        self._scored_from = (self.birth_date, self.sex)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the stored visits were scored from: a save that changes it re-scores them.
+        instance._scored_from = (
+            instance.__dict__.get("birth_date"),
+            instance.__dict__.get("sex"),
+        )
+        return instance
+
     def derive_village(self) -> str | None:
         return self.household.village_id if self.household_id else None
 
     def clean(self) -> None:
+        from tikar.households.corrections import child_record_problems
         from tikar.households.nik import check_temp_number
-        from tikar.households.validation import nik_problems, raise_errors, refuse_future
+        from tikar.households.validation import (
+            implausible_dates,
+            nik_problems,
+            raise_errors,
+            refuse_future,
+        )
+        from tikar.monitoring.rules import check_birth_matches_delivery
 
         mother_nik = self.mother.nik if self.mother_id else None
+        delivery = self.born_from.delivery_date if self.born_from_id else None
         raise_errors(
-            refuse_future(birth_date=self.birth_date)
+            (
+                refuse_future(birth_date=self.birth_date)
+                or implausible_dates(self, child_birth_date=self.birth_date)
+                or check_birth_matches_delivery(self.birth_date, delivery)
+            )
             + nik_problems(self.nik, sex=self.sex, birth_date=self.birth_date, errors_only=True)
             + check_temp_number(self.temp_number, mother_nik=mother_nik)
+            + child_record_problems(self)
         )
 
     def warnings(self):

@@ -55,6 +55,37 @@ def refuse_future(**dates: date | None) -> list[Problem]:
     return problems
 
 
+def implausible_dates(instance=None, **dates: date | None) -> list[Problem]:
+    """Errors for dates outside their plausible range (tikar.monitoring.rules), by field name.
+
+    Keywords: `child_birth_date`, `mother_birth_date` (both field "birth_date"), `due_date`,
+    `delivery_date`. With a stored `instance`, a date equal to the stored one is not judged:
+    the ranges move with today, so a child registered at 5 years is "too old" a year later,
+    and correcting its name must not be refused for a birth date nobody changed.
+    """
+    from tikar.monitoring import rules
+
+    checks = {
+        "child_birth_date": ("birth_date", rules.check_child_birth_date),
+        "mother_birth_date": ("birth_date", rules.check_mother_birth_date),
+        "due_date": ("due_date", rules.check_due_date),
+        "delivery_date": ("delivery_date", rules.check_delivery_date),
+    }
+    stored: dict[str, date | None] = {}
+    if instance is not None and not instance._state.adding and instance.pk is not None:
+        fields = sorted({checks[name][0] for name in dates})
+        row = type(instance)._base_manager.filter(pk=instance.pk).values(*fields).first()
+        stored = row or {}
+    today = timezone.localdate()
+    problems: list[Problem] = []
+    for name, value in dates.items():
+        field, check = checks[name]
+        if field in stored and stored[field] == value:
+            continue
+        problems += check(value, today)
+    return problems
+
+
 def raise_errors(problems: list[Problem]) -> None:
     """Raise one ValidationError holding every error (warnings are ignored here)."""
     by_field: dict[str, list[ValidationError]] = defaultdict(list)

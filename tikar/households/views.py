@@ -7,22 +7,25 @@ read but never write (the write scope is empty for them).
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_regions
+from tikar.households import once
 from tikar.households.forms import ChildRegisterForm, HouseholdForm, PregnancyRegisterForm
 from tikar.households.models import Child, DeleteRefused, Household, Mother, Pregnancy, Target
 from tikar.regions.models import Level, Region
@@ -61,12 +64,28 @@ def own_village(user) -> Region:
     return user.region
 
 
+# A desa's Kemendagri code: province.regency.district.village, e.g. 12.10.07.2001.
+DESA_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
+
+
 def village_for(request: HttpRequest) -> Region:
-    """The desa a page is about: the user's own, or for an officer `?desa=<code>` in their area."""
+    """The desa a page is about: the user's own, or for an officer `?desa=<code>` in their area.
+
+    Every page that takes `?desa=` (households, monitoring, scorecard) answers 404, never a
+    silent fallback, when it names a desa outside the user's scope or is malformed: a village
+    user's link to a neighbour's page must not look as if it worked by showing their own desa.
+    """
     user = request.user
-    if user.role in (Role.KPM, Role.VILLAGE_ADMIN):
-        return own_village(user)
     code = request.GET.get("desa", "")
+    if user.role in (Role.KPM, Role.VILLAGE_ADMIN):
+        village = own_village(user)
+        if code and code != village.code:
+            raise Http404
+        return village
+    # Checked before any query: a NUL byte or a 10,000-character value must be a 404, not a
+    # database error (PostgreSQL refuses NUL in a string literal).
+    if not DESA_CODE.fullmatch(code):
+        raise Http404
     region = scoped_regions(user).filter(code=code, level=Level.VILLAGE).first()
     if region is None:
         raise Http404
@@ -115,12 +134,17 @@ def find_target_of(model, user, pk, *, write: bool = False):
 
 
 @login_required
+@once.retry_when_locked
 def register(request: HttpRequest) -> HttpResponse:
     """Register a household with a pregnancy or a child, in two screens at most.
 
     Screen 1 (the household) is skipped for an existing household (?household=) and for a
     newborn (?pregnancy=, the mother's delivery). Screen 1's answers travel in hidden fields
     on screen 2, so going back loses nothing and no half-registered household is stored.
+
+    Screen 2 carries a token (`tikar.households.once`): the same submission posted again (a
+    double tap, a retry) redirects to what the first one registered instead of registering it
+    twice, also when the two arrive at the same moment.
     """
     user = request.user
     village = own_village(user)
@@ -151,6 +175,14 @@ def register(request: HttpRequest) -> HttpResponse:
         if kind not in ("pregnancy", "child"):
             return _render_register(request, 2, household=household, kind=None)
 
+    # A new token for each fresh screen 2; the same one again when it comes back with errors.
+    token = once.token_of(request.POST) if data is not None else once.new_token()
+    if data is not None:
+        # Before the form's checks: they would take the first submission's rows for likely
+        # duplicates of this one.
+        done = _registered(user, token, kind)
+        if done is not None:
+            return _registered_response(request, done)
     person_form = _person_form(kind, data, village, household, fixed_mother)
     ctx = {
         "hh_form": hh_form,
@@ -158,14 +190,43 @@ def register(request: HttpRequest) -> HttpResponse:
         "born_from": born_from,
         "kind": kind,
         "person_form": person_form,
+        "token": token,
     }
     if data is None or not person_form.is_valid():
+        # The same submission may have been saved while this one was being checked (and then
+        # be what the duplicate check found): its result, not a question.
+        done = _registered(user, token, kind) if data is not None else None
+        if done is not None:
+            return _registered_response(request, done)
         return _render_register(request, 2, **ctx)
+    ids = {role: once.derived_id(user, token, role) for role in _ROLES}
     try:
-        target = _create(user, village, hh_form, household, person_form, kind, born_from)
+        target = _create(user, village, hh_form, household, person_form, kind, born_from, ids)
     except ValidationError as exc:
         _errors_to_form(person_form, exc)
         return _render_register(request, 2, **ctx)
+    except IntegrityError:
+        # The same submission, arriving at the same moment, was saved first: show its result.
+        target = _registered(user, token, kind)
+        if target is None:
+            # Its rows were deleted since, and the page was sent again from the browser's
+            # history: that is a new registration, under new ids.
+            ids = {role: once.derived_id(user, once.new_token(), role) for role in _ROLES}
+            target = _create(user, village, hh_form, household, person_form, kind, born_from, ids)
+    return _registered_response(request, target)
+
+
+_ROLES = ("household", "mother", "pregnancy", "child")
+
+
+def _registered(user, token: str, kind: str) -> Pregnancy | Child | None:
+    """What an earlier submission of this token registered, if any (only the user's own)."""
+    model = Pregnancy if kind == "pregnancy" else Child
+    pk = once.derived_id(user, token, model.KIND)
+    return scoped(model.objects.alive().filter(pk=pk), user).first()
+
+
+def _registered_response(request: HttpRequest, target: Pregnancy | Child) -> HttpResponse:
     messages.success(
         request,
         _("%(name)s is registered. Record this month's monitoring now.")
@@ -220,13 +281,15 @@ def _saved(obj, user):
 
 
 @transaction.atomic
-def _create(user, village, hh_form, household, form, kind, born_from) -> Pregnancy | Child:
+def _create(user, village, hh_form, household, form, kind, born_from, ids) -> Pregnancy | Child:
+    """Save the submission's rows under the ids derived from its token (`ids`, by role)."""
     posyandu = None
     if household is None:
         h = hh_form.cleaned_data
         posyandu = h["posyandu"]
         household = _saved(
             Household(
+                id=ids["household"],
                 village=village,
                 head_name=h["head_name"],
                 dusun=h["dusun"],
@@ -245,6 +308,7 @@ def _create(user, village, hh_form, household, form, kind, born_from) -> Pregnan
     if kind == "pregnancy":
         mother = _saved(
             Mother(
+                id=ids["mother"],
                 household=household,
                 name=d["mother_name"],
                 nik=d["mother_nik"] or None,
@@ -255,6 +319,7 @@ def _create(user, village, hh_form, household, form, kind, born_from) -> Pregnan
         )
         return _saved(
             Pregnancy(
+                id=ids["pregnancy"],
                 mother=mother,
                 kia_number=d["kia_number"],
                 due_date=d["due_date"],
@@ -269,6 +334,7 @@ def _create(user, village, hh_form, household, form, kind, born_from) -> Pregnan
     if mother is None and (d.get("mother_name") or "").strip():
         mother = _saved(
             Mother(
+                id=ids["mother"],
                 household=household,
                 name=" ".join(d["mother_name"].split()),
                 nik=d.get("mother_nik") or None,
@@ -279,6 +345,7 @@ def _create(user, village, hh_form, household, form, kind, born_from) -> Pregnan
         posyandu = born_from.posyandu or posyandu
     return _saved(
         Child(
+            id=ids["child"],
             household=household,
             mother=mother,
             born_from=born_from,
@@ -327,13 +394,49 @@ def change_history(t: Target, limit: int = 20) -> list[dict]:
                 "after_verification": getattr(h, "changed_after_verification", False),
             }
         )
+    if isinstance(t, Pregnancy):
+        # The mother's corrections belong to her pregnancy's story; Mother has no verification
+        # of its own, so "after verification" is read from the pregnancy's verification time.
+        for h in t.mother.history.select_related("history_user").filter(history_type="~"):
+            rows.append(
+                {
+                    "when": h.history_date,
+                    "who": h.history_user.display_name if h.history_user else "",
+                    "type": _("mother's data changed"),
+                    "after_verification": bool(t.verified_at and h.history_date > t.verified_at),
+                }
+            )
+        rows = sorted(rows, key=lambda r: r["when"], reverse=True)[:limit]
     return rows
 
 
 @login_required
-@require_POST
 def target_delete(request: HttpRequest, pk: UUID) -> HttpResponse:
-    t = find_target(request.user, pk, write=True)
+    """GET: what will be deleted, to confirm; POST: delete, with an undo in the message."""
+    from tikar.households.views_edit import (
+        delete_confirm_context,
+        find_deleted,
+        may_change,
+        undo_message,
+    )
+
+    try:
+        t = find_target(request.user, pk, write=True)
+    except Http404:
+        if request.method != "POST":
+            raise
+        # A second tap on "Ya, hapus" (or a replayed POST) finds it already deleted: answer as
+        # the first did instead of a 404.
+        t = find_deleted(request.user, pk)
+        messages.success(request, undo_message(request, t))
+        return redirect("tasks")
+    if request.method == "GET":
+        if not may_change(request.user, t):
+            messages.error(request, _("Verified entries can only be deleted by the Admin Desa."))
+            return redirect("target", pk=t.pk)
+        return render(request, "households/delete_confirm.html", delete_confirm_context(t))
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
     if isinstance(t, Household) and (t.mothers.alive().exists() or t.children.alive().exists()):
         messages.error(
             request,
@@ -345,23 +448,56 @@ def target_delete(request: HttpRequest, pk: UUID) -> HttpResponse:
     except DeleteRefused as exc:
         messages.error(request, exc.messages[0])
         return redirect("target", pk=t.pk)
-    messages.success(request, _("%(name)s was deleted.") % {"name": target_label(t)})
+    messages.success(request, undo_message(request, t))
     return redirect("tasks")
 
 
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
-    """Admin Desa: the desa's targets not yet verified, each with a verify button."""
+    """Admin Desa: the desa's targets not yet verified, each with a verify button.
+
+    `?cari=` searches by name, NIK or KIA number (the same search as Tugas bulan ini). A verify
+    sent by htmx answers with the row alone, verified, so the list stays where it is; without
+    script the page comes back at the next row's anchor.
+    """
     user = request.user
     village = own_village(user)
     if user.role != Role.VILLAGE_ADMIN:
         raise PermissionDenied
+    cari = (request.GET.get("cari") or "").strip()
     if request.method == "POST":
         t = find_target(user, _uuid_or_404(request.POST.get("target")), write=True)
+        before = [r["target"].pk for r in _verify_rows(user, village, cari)]
         if t.verified_at is None:
             t.verify(user)
-            messages.success(request, _("%(name)s is verified.") % {"name": target_label(t)})
-        return redirect("verify")
+        if request.headers.get("HX-Request"):
+            row = {**_verify_row(t), "verified": True}
+            return render(request, "households/_verify_row.html", {"r": row})
+        messages.success(request, _("%(name)s is verified.") % {"name": target_label(t)})
+        later = before[before.index(t.pk) + 1 :] if t.pk in before else []
+        query = f"?{urlencode({'cari': cari})}" if cari else ""
+        return redirect(reverse("verify") + query + (f"#v-{later[0]}" if later else ""))
+    rows = _verify_rows(user, village, cari)
+    return render(
+        request,
+        "households/verify.html",
+        {"rows": rows, "village": village, "cari": cari, "query": urlencode({"cari": cari})},
+    )
+
+
+def _verify_row(t) -> dict:
+    return {
+        "target": t,
+        "kind": t._meta.verbose_name,
+        "name": target_label(t),
+        "household": household_of(t),
+    }
+
+
+def _verify_rows(user, village, cari: str = "") -> list[dict]:
+    """The desa's unverified targets, oldest first, narrowed by `cari` when given."""
+    from tikar.monitoring.filters import search_q
+
     rows = []
     for model in TARGET_MODELS:
         qs = scoped(model.objects.alive().filter(verified_at=None), user).filter(village=village)
@@ -369,17 +505,13 @@ def verify(request: HttpRequest) -> HttpResponse:
             qs = qs.select_related("mother__household")
         elif model is Child:
             qs = qs.select_related("household")
-        for t in qs.order_by("created_at"):
-            rows.append(
-                {
-                    "target": t,
-                    "kind": t._meta.verbose_name,
-                    "name": target_label(t),
-                    "household": household_of(t),
-                }
+        if cari:
+            qs = qs.filter(
+                Q(head_name__icontains=cari) if model is Household else search_q(model, cari)
             )
+        rows.extend(_verify_row(t) for t in qs.order_by("created_at"))
     rows.sort(key=lambda r: r["target"].created_at)
-    return render(request, "households/verify.html", {"rows": rows, "village": village})
+    return rows
 
 
 def _uuid_or_404(value: str | None) -> UUID:

@@ -23,6 +23,15 @@ from tikar.monitoring.models import (
 from tikar.regions.models import Posyandu
 
 
+class CommaDecimalInput(forms.TextInput):
+    """Shows a stored measurement the way it is typed in Indonesia, with a comma (7,5)."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:f}".replace(".", ",")
+        return super().format_value(value)
+
+
 class MeasureField(forms.DecimalField):
     """kg or cm with one decimal; a comma is read as the decimal point, as Indonesians write."""
 
@@ -33,7 +42,7 @@ class MeasureField(forms.DecimalField):
             max_digits=4,
             decimal_places=1,
             min_value=Decimal("0.1"),
-            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+            widget=CommaDecimalInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             **kwargs,
         )
 

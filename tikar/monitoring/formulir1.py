@@ -6,6 +6,7 @@ Indonesian wording of the form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from tikar.households.problems import ERROR, Problem
@@ -68,6 +69,21 @@ FACILITY_KINDS: tuple[tuple[str, str], ...] = (
 
 _PROVIDER_CODES = {code for code, _ in PROVIDERS}
 _FACILITY_CODES = {code for code, _ in FACILITY_KINDS}
+
+
+def no_and_unknown(answers: Iterable[bool | None]) -> tuple[int, int]:
+    """(answered "tidak", not asked) among the register's yes/no answers of (a).
+
+    An unanswered question (None) is shown on its own line, never counted as "without": a
+    household nobody asked about water is not a household without safe water (issue 8).
+    """
+    no = unknown = 0
+    for answer in answers:
+        if answer is None:
+            unknown += 1
+        elif not answer:
+            no += 1
+    return no, unknown
 
 
 def empty_service_matrix() -> dict[str, dict[str, bool]]:

@@ -38,6 +38,7 @@ class MonthlyRecord(SyncedModel):
     """A target's record for one month; `month` is always the 1st of that month."""
 
     TARGET_FIELD = ""
+    FORM = ""  # rules.FORM_2A / 2B / 2C
     # The fields a client may send (record_month refuses others); derived ones are not here.
     CLIENT_FIELDS: frozenset[str] = frozenset()
 
@@ -57,10 +58,34 @@ class MonthlyRecord(SyncedModel):
 
     def rule_problems(self):
         today = timezone.localdate()
+        problems = rules.check_month_key(self.month, today)
+        if not problems:
+            problems = rules.check_month_not_too_old(self.month, today) + self.followed_problems()
         return (
-            rules.check_month_key(self.month, today)
+            problems
             + refuse_future(visit_date=self.visit_date)
             + rules.check_visit_in_month(self.visit_date, self.month)
+        )
+
+    def followed_problems(self):
+        """Refused when the target is not followed on this form in this month (rules.py).
+
+        The import sets `check_followed = False` for a month whose target row is itself wrong
+        (say its birth date): that row is reported, and its months are not judged against a
+        date about to be corrected.
+        """
+        if not getattr(self, "check_followed", True):
+            return []
+        if not getattr(self, f"{self.TARGET_FIELD}_id", None):
+            return []
+        t = self.target
+        return rules.check_month_followed(
+            self.FORM,
+            self.month,
+            birth_date=getattr(t, "birth_date", None),
+            delivery_date=getattr(t, "delivery_date", None),
+            due_date=getattr(t, "due_date", None),
+            closed_at=t.closed_at,
         )
 
     def clean(self) -> None:
@@ -87,6 +112,7 @@ class PregnancyVisit(MonthlyRecord):
     """Formulir 2a: an ibu hamil / nifas in one month."""
 
     TARGET_FIELD = "pregnancy"
+    FORM = rules.FORM_2A
     CLIENT_FIELDS = frozenset(
         {
             "visit_date",
@@ -114,15 +140,15 @@ class PregnancyVisit(MonthlyRecord):
     risk_status = models.CharField(
         max_length=6, choices=RiskStatus.choices, default=RiskStatus.NORMAL
     )
-    anc_check = models.BooleanField(default=False)
-    iron_tablets = models.BooleanField(default=False)
+    anc_check = models.BooleanField(null=True, blank=True)  # None: not asked
+    iron_tablets = models.BooleanField(null=True, blank=True)  # None: not asked
     iron_tablet_count = models.PositiveSmallIntegerField(null=True, blank=True)
     postnatal_checks = models.PositiveSmallIntegerField(default=0)
-    nutrition_counselling = models.BooleanField(default=False)
-    home_visit = models.BooleanField(default=False)
-    safe_water = models.BooleanField(default=False)
-    latrine = models.BooleanField(default=False)
-    health_insurance = models.BooleanField(default=False)
+    nutrition_counselling = models.BooleanField(null=True, blank=True)  # None: not asked
+    home_visit = models.BooleanField(null=True, blank=True)  # None: not asked
+    safe_water = models.BooleanField(null=True, blank=True)  # None: not asked
+    latrine = models.BooleanField(null=True, blank=True)  # None: not asked
+    health_insurance = models.BooleanField(null=True, blank=True)  # None: not asked
     muac_cm = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     history = HistoricalRecords()
 
@@ -152,6 +178,7 @@ class PregnancyVisit(MonthlyRecord):
             super().rule_problems()
             + rules.check_gestation_month(self.gestation_month)
             + rules.check_postnatal_checks(self.postnatal_checks)
+            + rules.check_mother_muac(self.muac_cm)
         )
 
     def as_record(self) -> PregnancyMonth:
@@ -195,6 +222,7 @@ class ChildVisit(MonthlyRecord):
     """Formulir 2b: an anak 0-23 bulan in one month, with the WHO results computed on save."""
 
     TARGET_FIELD = "child"
+    FORM = rules.FORM_2B
     CLIENT_FIELDS = frozenset(
         {
             "visit_date",
@@ -237,7 +265,7 @@ class ChildVisit(MonthlyRecord):
     muac_cm = models.DecimalField(
         max_digits=4, decimal_places=1, null=True, blank=True, validators=_ONE_DECIMAL
     )
-    oedema = models.BooleanField(default=False)
+    oedema = models.BooleanField(null=True, blank=True)  # None: not asked
     growth_mat = models.CharField(
         max_length=12, choices=GrowthMat.choices, default=GrowthMat.TIDAK_DIUKUR
     )
@@ -264,17 +292,17 @@ class ChildVisit(MonthlyRecord):
     weighed = models.BooleanField(default=False, editable=False)
     measured = models.BooleanField(default=False, editable=False)
 
-    immunisation_up_to_date = models.BooleanField(default=False)
-    immunisation_basic_complete = models.BooleanField(default=False)
-    immunisation_measles = models.BooleanField(default=False)
-    counselling_mother = models.BooleanField(default=False)
-    counselling_father = models.BooleanField(default=False)
-    home_visit = models.BooleanField(default=False)
-    safe_water = models.BooleanField(default=False)
-    latrine = models.BooleanField(default=False)
-    birth_certificate = models.BooleanField(default=False)
-    health_insurance = models.BooleanField(default=False)
-    parenting_class = models.BooleanField(default=False)
+    immunisation_up_to_date = models.BooleanField(null=True, blank=True)  # None: not asked
+    immunisation_basic_complete = models.BooleanField(null=True, blank=True)  # None: not asked
+    immunisation_measles = models.BooleanField(null=True, blank=True)  # None: not asked
+    counselling_mother = models.BooleanField(null=True, blank=True)  # None: not asked
+    counselling_father = models.BooleanField(null=True, blank=True)  # None: not asked
+    home_visit = models.BooleanField(null=True, blank=True)  # None: not asked
+    safe_water = models.BooleanField(null=True, blank=True)  # None: not asked
+    latrine = models.BooleanField(null=True, blank=True)  # None: not asked
+    birth_certificate = models.BooleanField(null=True, blank=True)  # None: not asked
+    health_insurance = models.BooleanField(null=True, blank=True)  # None: not asked
+    parenting_class = models.BooleanField(null=True, blank=True)  # None: not asked
     history = HistoricalRecords()
 
     class Meta:
@@ -293,12 +321,14 @@ class ChildVisit(MonthlyRecord):
 
     @property
     def nutrition_status(self) -> frozenset[str]:
+        """The stored status gizi; UNJUDGED when a WHO flag makes it unknowable (rules.py)."""
         return frozenset(
             code
             for code, on in (
                 (rules.STUNTING, self.is_stunting),
                 (rules.GIZI_BURUK, self.is_gizi_buruk),
                 (rules.GIZI_KURANG, self.is_gizi_kurang),
+                (rules.UNJUDGED, rules.is_unjudged(self.flen, self.fwei, self.fwfl, self.oedema)),
             )
             if on
         )
@@ -309,6 +339,15 @@ class ChildVisit(MonthlyRecord):
             + rules.check_measurement_has_date(self.visit_date, self.weight_kg, self.length_cm)
             + rules.check_positive(self.weight_kg, "weight_kg", "Berat badan")
             + rules.check_positive(self.length_cm, "length_cm", "Panjang/tinggi badan")
+            + rules.check_visit_after_birth(
+                self.visit_date, self.child.birth_date if self.child_id else None
+            )
+            + rules.check_child_measurement_limits(
+                weight_kg=self.weight_kg,
+                length_cm=self.length_cm,
+                head_circumference_cm=self.head_circumference_cm,
+                muac_cm=self.muac_cm,
+            )
         )
 
     def score(self) -> dict:
@@ -403,6 +442,7 @@ class PaudRecord(MonthlyRecord):
     """Formulir 2c: a child 2-6 years in one month."""
 
     TARGET_FIELD = "child"
+    FORM = rules.FORM_2C
     CLIENT_FIELDS = frozenset({"visit_date", "status"})
 
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="paud_records")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q
 
 from tikar.households.models import Child, Pregnancy
-from tikar.monitoring import rules
+from tikar.monitoring import formulir1, rules
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
 from tikar.scorecard.evaluate import add_months, month_end, quarter_bounds
 from tikar.scorecard.records import ChildInput, PaudInput, PregnancyInput
@@ -63,16 +63,24 @@ def active_children(village_code: str, month: date):
     )
 
 
-def tasks_for_month(village_code: str, month: date) -> list[Task]:
-    """Which targets of a desa need a record this month, and whether it is done."""
+def tasks_for_month(
+    village_code: str, month: date, *, pregnancies=None, children=None
+) -> list[Task]:
+    """Which targets of a desa need a record this month, and whether it is done.
+
+    `pregnancies` / `children` narrow the targets (querysets of `active_pregnancies` /
+    `active_children` with filters applied, as "Tugas bulan ini"'s search does).
+    """
     tasks: list[Task] = []
-    pregnancies = active_pregnancies(village_code, month).annotate(
-        done=_has_record(PregnancyVisit, "pregnancy", month)
-    )
+    if pregnancies is None:
+        pregnancies = active_pregnancies(village_code, month)
+    if children is None:
+        children = active_children(village_code, month)
+    pregnancies = pregnancies.annotate(done=_has_record(PregnancyVisit, "pregnancy", month))
     for p in pregnancies:
         if rules.pregnancy_needs_record(p.delivery_date, month):
             tasks.append(Task(rules.FORM_2A, p, p.done))
-    children = active_children(village_code, month).annotate(
+    children = children.annotate(
         done_2b=_has_record(ChildVisit, "child", month),
         done_2c=_has_record(PaudRecord, "child", month),
     )
@@ -209,18 +217,26 @@ def formulir1_recap(village_code: str, on: date) -> list[tuple[str, int]]:
     ):
         latest.setdefault(v.child_id, v.nutrition_status)
     statuses = list(latest.values())
+
+    def without(code: str, answers) -> list[tuple[str, int]]:
+        # "Without" counts the answered "tidak" only; not asked is its own line (formulir1).
+        no, unknown = formulir1.no_and_unknown(answers)
+        return [(code, no), (f"{code}_unknown", unknown)]
+
     return [
         ("households", len(households)),
-        ("households_vulnerable", sum(h.vulnerable for h in households)),
+        ("households_vulnerable", sum(h.vulnerable is True for h in households)),
         ("pregnancies", len(pregnancies)),
         ("pregnancies_risk", sum(p.risk_status != "normal" for p in pregnancies)),
         ("children", len(children)),
         ("gizi_kurang", sum(rules.GIZI_KURANG in s for s in statuses)),
         ("gizi_buruk", sum(rules.GIZI_BURUK in s for s in statuses)),
         ("stunting", sum(rules.STUNTING in s for s in statuses)),
-        ("no_safe_water", sum(not h.safe_water for h in households)),
-        ("no_latrine", sum(not h.latrine for h in households)),
-        ("pregnancies_uninsured", sum(not p.health_insurance for p in pregnancies)),
-        ("children_uninsured", sum(not c.health_insurance for c in children)),
-        ("no_birth_certificate", sum(not c.birth_certificate for c in children)),
+        # Latest measurement flagged by WHO: neither normal nor stunted; counted on its own.
+        ("status_unjudged", sum(rules.UNJUDGED in s for s in statuses)),
+        *without("no_safe_water", [h.safe_water for h in households]),
+        *without("no_latrine", [h.latrine for h in households]),
+        *without("pregnancies_uninsured", [p.health_insurance for p in pregnancies]),
+        *without("children_uninsured", [c.health_insurance for c in children]),
+        *without("no_birth_certificate", [c.birth_certificate for c in children]),
     ]

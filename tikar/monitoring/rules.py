@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tikar.households.problems import ERROR, WARNING, Problem
@@ -18,8 +18,25 @@ from tikar.scorecard.evaluate import age_in_months, month_end
 from tikar.scorecard.rules import POSTNATAL_DAYS
 
 __all__ = [
+    "Age",
     "CarriedStatus",
+    "Gestation",
+    "age_on",
+    "age_reference_day",
+    "gestation_for_month",
+    "is_unjudged",
+    "status_labels",
+    "check_birth_matches_delivery",
+    "check_child_birth_date",
+    "check_child_measurement_limits",
+    "check_delivery_date",
+    "check_due_date",
     "check_gestation_month",
+    "check_month_followed",
+    "check_month_not_too_old",
+    "check_mother_birth_date",
+    "check_mother_muac",
+    "check_visit_after_birth",
     "check_month_key",
     "check_not_future",
     "check_postnatal_checks",
@@ -57,6 +74,12 @@ _FIELD_LABELS = {
     "visit_date": "Tanggal kunjungan",
     "month": "Bulan",
 }
+
+
+def id_decimal(value: Any, places: int) -> str:
+    """A number as written in Bahasa Indonesia, with a decimal comma: id_decimal(-2.5, 2) is
+    "-2,50". These messages are read by KPM who type and read decimals with a comma."""
+    return f"{float(value):.{places}f}".replace(".", ",")
 
 
 def month_label(month: date) -> str:
@@ -175,6 +198,201 @@ def check_measurement_has_date(visit_date: date | None, weight: Any, length: Any
 
 
 # --------------------------------------------------------------------------------------------
+# Plausible dates (errors). A date outside its range is a typing slip (1900 for 2000, 9999 as
+# "unknown", a year of 99999), never a real fact of a 1,000-HPK target: it would put a child at
+# 126 years on every report. The ranges follow who the targets are (forms.md, glossary.md).
+
+CHILD_MAX_AGE_MONTHS = CHILD_2C_MONTHS[1]  # followed from birth to <6 years (Formulir 2b, 2c)
+MOTHER_AGE_YEARS = (10, 60)  # the youngest and oldest age at which a woman is a target
+# A pregnancy lasts about 280 days from the last period (Naegele's rule); the HPL is therefore
+# at most ~9.3 months ahead at registration. 10 months leaves room for a late period.
+DUE_DATE_MAX_AHEAD_MONTHS = 10
+# Deliveries, due dates and monthly records older than this are not a target's current facts:
+# a pregnancy is a target until 42 days after delivery, and back-entry covers the last year.
+PAST_YEARS = 2
+PREGNANCY_MONTHS_BEFORE_DUE = 10  # a month this far before the HPL is before the pregnancy
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole calendar months (negative: back), clamped to the month's end."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    first = date(year, month0 + 1, 1)
+    return first.replace(day=min(day.day, month_end(first).day))
+
+
+def _out_of_range(
+    value: date, earliest: date | None, latest: date | None, field: str, what: str
+) -> list[Problem]:
+    if earliest is not None and value < earliest:
+        return [
+            Problem(
+                f"{field}_too_early",
+                f"{what} {day_label(value)} terlalu lama: paling awal {day_label(earliest)}. "
+                "Periksa tahunnya.",
+                ERROR,
+                field,
+            )
+        ]
+    if latest is not None and value > latest:
+        return [
+            Problem(
+                f"{field}_too_late",
+                f"{what} {day_label(value)} terlalu jauh: paling lambat {day_label(latest)}. "
+                "Periksa tahunnya.",
+                ERROR,
+                field,
+            )
+        ]
+    return []
+
+
+def check_child_birth_date(value: date | None, today: date) -> list[Problem]:
+    """A child's birth: not in the future, and under 6 years old today (followed to 72 months)."""
+    if value is None:
+        return []
+    earliest = add_months(today, -CHILD_MAX_AGE_MONTHS) + timedelta(days=1)
+    return _out_of_range(value, earliest, today, "birth_date", "Tanggal lahir anak")
+
+
+def check_mother_birth_date(value: date | None, today: date) -> list[Problem]:
+    """A mother's birth: 10 to 60 years before today (MOTHER_AGE_YEARS)."""
+    if value is None:
+        return []
+    youngest, oldest = MOTHER_AGE_YEARS
+    earliest = add_months(today, -12 * oldest)
+    latest = add_months(today, -12 * youngest)
+    return _out_of_range(value, earliest, latest, "birth_date", "Tanggal lahir ibu")
+
+
+def check_due_date(value: date | None, today: date) -> list[Problem]:
+    """HPL: at most DUE_DATE_MAX_AHEAD_MONTHS ahead, at most PAST_YEARS back."""
+    if value is None:
+        return []
+    earliest = add_months(today, -12 * PAST_YEARS)
+    latest = add_months(today, DUE_DATE_MAX_AHEAD_MONTHS)
+    return _out_of_range(value, earliest, latest, "due_date", "HPL (hari perkiraan lahir)")
+
+
+def check_delivery_date(value: date | None, today: date) -> list[Problem]:
+    """Delivery: not in the future (check_not_future), at most PAST_YEARS back."""
+    if value is None:
+        return []
+    earliest = add_months(today, -12 * PAST_YEARS)
+    return _out_of_range(value, earliest, None, "delivery_date", "Tanggal melahirkan")
+
+
+def check_month_not_too_old(month: date | None, today: date) -> list[Problem]:
+    """A monthly record's month: at most PAST_YEARS back."""
+    if month is None:
+        return []
+    earliest = add_months(today, -12 * PAST_YEARS).replace(day=1)
+    if month >= earliest:
+        return []
+    return [
+        Problem(
+            "month_too_early",
+            f"Bulan {month_label(month)} terlalu lama: pemantauan dapat diisi paling awal untuk "
+            f"bulan {month_label(earliest)}. Periksa tahunnya.",
+            ERROR,
+            "month",
+        )
+    ]
+
+
+def check_visit_after_birth(visit_date: date | None, birth_date: date | None) -> list[Problem]:
+    """A child's visit (weighing) cannot be before the child was born."""
+    if visit_date is None or birth_date is None or visit_date >= birth_date:
+        return []
+    return [
+        Problem(
+            "visit_before_birth",
+            f"Tanggal kunjungan {day_label(visit_date)} sebelum anak lahir "
+            f"({day_label(birth_date)}). Isi tanggal pada atau sesudah tanggal lahir, atau "
+            "perbaiki tanggal lahir anak.",
+            ERROR,
+            "visit_date",
+        )
+    ]
+
+
+def check_birth_matches_delivery(
+    birth_date: date | None, delivery_date: date | None, field: str = "birth_date"
+) -> list[Problem]:
+    """A newborn registered from a pregnancy is born on that pregnancy's delivery date.
+
+    An ERROR, not a warning: both dates record the same event, so one of them is wrong and
+    every age (z-scores, cohorts) or the nifas period (Formulir 2a) would follow the wrong one.
+    The message says which two dates disagree so the KPM corrects the wrong one.
+    """
+    if birth_date is None or delivery_date is None or birth_date == delivery_date:
+        return []
+    return [
+        Problem(
+            "birth_not_delivery",
+            f"Tanggal lahir anak ({day_label(birth_date)}) berbeda dengan tanggal melahirkan ibu "
+            f"yang tercatat ({day_label(delivery_date)}). Anak lahir pada hari ibu melahirkan: "
+            "perbaiki salah satunya.",
+            ERROR,
+            field,
+        )
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Physical limits of a measurement (errors), separate from WHO's flags (warnings).
+#
+# WHO's flags (|z| beyond 5 or 6) mark values that are unlikely but possible, so the KPM may
+# confirm them ("saya sudah mengukur ulang"). The limits below mark values no child of 0-23
+# months (Formulir 2b) can have, so they are refused whatever is confirmed. They are the range
+# of the WHO 2006 tables for 0-24 months (weianthro, lenanthro, hcanthro, acanthro: -3 SD at
+# birth to +3 SD at 24 months, both sexes) widened by about half on each side, wide enough for
+# a surviving very preterm baby (weight >= 0.4 kg, length >= 25 cm) and for any real child:
+#   weight    WHO 2.0-17.1 kg   -> 0.4-30 kg
+#   length    WHO 43.6-97.0 cm  -> 25-125 cm (also the 45-120 cm of WHO's weight-for-length)
+#   head circ WHO 31.5-52.0 cm  -> 18-65 cm
+#   MUAC      WHO 10.7-18.9 cm  -> 5-30 cm (acanthro starts at 3 months; newborns are smaller)
+# A pregnant woman's MUAC (LiLA, KEK below 23.5 cm): 10-60 cm covers the extremes of adults.
+
+CHILD_LIMITS = {
+    "weight_kg": (0.4, 30.0, "Berat badan", "kg"),
+    "length_cm": (25.0, 125.0, "Panjang/tinggi badan", "cm"),
+    "head_circumference_cm": (18.0, 65.0, "Lingkar kepala", "cm"),
+    "muac_cm": (5.0, 30.0, "Lingkar lengan atas (LiLA)", "cm"),
+}
+MOTHER_MUAC_LIMITS = (10.0, 60.0, "LiLA ibu", "cm")
+
+
+def _limit(value: Any, field: str, limits: tuple[float, float, str, str]) -> list[Problem]:
+    if value is None:
+        return []
+    lo, hi, label, unit = limits
+    number = float(value)
+    if number <= 0 or lo <= number <= hi:  # zero or less: check_positive says it
+        return []
+    return [
+        Problem(
+            f"{field}_impossible",
+            f"{label} {number:g} {unit} tidak mungkin: harus antara {lo:g} dan {hi:g} {unit}. "
+            "Periksa angka dan satuannya (kg, cm), lalu ukur ulang.",
+            ERROR,
+            field,
+        )
+    ]
+
+
+def check_child_measurement_limits(**values: Any) -> list[Problem]:
+    """Errors for measurements outside CHILD_LIMITS; keywords are the ChildVisit field names."""
+    problems: list[Problem] = []
+    for field, value in values.items():
+        problems += _limit(value, field, CHILD_LIMITS[field])
+    return problems
+
+
+def check_mother_muac(value: Any, field: str = "muac_cm") -> list[Problem]:
+    return _limit(value, field, MOTHER_MUAC_LIMITS)
+
+
+# --------------------------------------------------------------------------------------------
 # Cohorts
 
 
@@ -224,6 +442,89 @@ def child_forms_for_month(birth: date, month: date) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def check_month_followed(
+    form: str,
+    month: date,
+    *,
+    birth_date: date | None = None,
+    delivery_date: date | None = None,
+    due_date: date | None = None,
+    closed_at: date | None = None,
+) -> list[Problem]:
+    """Whether a target is followed on `form` ("2a" | "2b" | "2c") in `month`; else an ERROR.
+
+    The one reading of "followed" for the page (which offers no such month), the API, the
+    import and the phone: not after the month the target was closed; a pregnancy from
+    PREGNANCY_MONTHS_BEFORE_DUE months before its HPL (or delivery) to the end of nifas
+    (pregnancy_needs_record); a child in the months its age puts it on that form
+    (child_forms_for_month), never before its birth.
+    """
+    if closed_at is not None and month > closed_at.replace(day=1):
+        return [
+            Problem(
+                "target_closed",
+                f"Sasaran ini ditutup pada {day_label(closed_at)}: bulan {month_label(month)} "
+                "tidak dipantau lagi. Pilih bulan sebelum sasaran ditutup.",
+                ERROR,
+                "month",
+            )
+        ]
+    if form == FORM_2A:
+        if not pregnancy_needs_record(delivery_date, month):
+            assert delivery_date is not None
+            last = delivery_date + timedelta(days=POSTNATAL_DAYS)
+            return [
+                Problem(
+                    "after_postnatal",
+                    f"Masa nifas berakhir {day_label(last)} (42 hari sesudah melahirkan "
+                    f"{day_label(delivery_date)}): bulan {month_label(month)} tidak dipantau "
+                    "lagi di Formulir 2a. Catat bayinya sebagai anak.",
+                    ERROR,
+                    "month",
+                )
+            ]
+        anchor = delivery_date or due_date
+        if anchor is not None:
+            first = add_months(anchor, -PREGNANCY_MONTHS_BEFORE_DUE).replace(day=1)
+            if month < first:
+                what = "melahirkan" if delivery_date else "HPL"
+                return [
+                    Problem(
+                        "before_pregnancy",
+                        f"Bulan {month_label(month)} sebelum kehamilan ini ({what} "
+                        f"{day_label(anchor)}): paling awal bulan {month_label(first)}.",
+                        ERROR,
+                        "month",
+                    )
+                ]
+        return []
+    if birth_date is None:
+        return []
+    if birth_date > month_end(month):
+        return [
+            Problem(
+                "before_birth",
+                f"Anak lahir {day_label(birth_date)}: bulan {month_label(month)} sebelum "
+                "kelahirannya. Pilih bulan lahir atau sesudahnya.",
+                ERROR,
+                "month",
+            )
+        ]
+    if form not in child_forms_for_month(birth_date, month):
+        age = age_in_months(birth_date, max(month, birth_date))
+        lo, hi = CHILD_2B_MONTHS if form == FORM_2B else CHILD_2C_MONTHS
+        return [
+            Problem(
+                "out_of_cohort",
+                f"Pada bulan {month_label(month)} anak berumur {age} bulan: Formulir {form} "
+                f"untuk umur {lo} sampai sebelum {hi} bulan. Isi formulir yang sesuai umurnya.",
+                ERROR,
+                "month",
+            )
+        ]
+    return []
+
+
 def default_child_form(birth: date, month: date) -> str | None:
     """2b while the child is under 24 months on the 1st of the month, else 2c."""
     return child_cohort_on(birth, max(month, birth))
@@ -234,6 +535,10 @@ def default_child_form(birth: date, month: date) -> str | None:
 
 
 STUNTING, GIZI_BURUK, GIZI_KURANG = "stunting", "gizi_buruk", "gizi_kurang"
+# A flagged (implausible) z: the status cannot be judged from this measurement. It is a status
+# of its own so that no page, count or export can read the absence of a finding as "normal".
+UNJUDGED = "tidak_dapat_dinilai"
+UNJUDGED_TEXT = "Tidak dapat dinilai: nilai di luar batas wajar WHO, ukur ulang"
 _LABELS = {"len": "PB/U atau TB/U", "wei": "BB/U", "wfl": "BB/PB atau BB/TB", "bmi": "IMT/U"}
 _LABELS |= {"hc": "lingkar kepala/U", "ac": "LiLA/U"}
 
@@ -242,11 +547,15 @@ def nutrition_status(score: Mapping[str, Any], oedema: bool = False) -> frozense
     """Status gizi from `who2006.score_one` output (forms.md, growth.md).
 
     On the rounded z, as the Permenkes categories: stunting = zlen < -2; gizi buruk =
-    zwfl < -3; gizi kurang = -3 <= zwfl < -2. A flagged (implausible) z gives no status: it
-    is asked about at entry and left out, as in prevalence. Oedema makes zwfl empty but is
-    itself a sign of severe acute malnutrition, so it counts as gizi buruk (as in prevalence).
+    zwfl < -3; gizi kurang = -3 <= zwfl < -2. A flagged (implausible) z gives no finding: it
+    is asked about at entry and left out, as in prevalence, and adds UNJUDGED (see
+    `is_unjudged`) so that the record is never shown or counted as "normal". Oedema makes zwfl
+    empty but is itself a sign of severe acute malnutrition, so it counts as gizi buruk (as in
+    prevalence).
     """
     status: set[str] = set()
+    if is_unjudged(score.get("flen"), score.get("fwei"), score.get("fwfl"), oedema):
+        status.add(UNJUDGED)
     zlen, zwfl = score.get("zlen"), score.get("zwfl")
     if zlen is not None and not score.get("flen") and zlen < -2:
         status.add(STUNTING)
@@ -258,6 +567,110 @@ def nutrition_status(score: Mapping[str, Any], oedema: bool = False) -> frozense
         elif zwfl < -2:
             status.add(GIZI_KURANG)
     return frozenset(status)
+
+
+def is_unjudged(flen: Any, fwei: Any, fwfl: Any, oedema: bool = False) -> bool:
+    """Whether a measurement's status gizi cannot be judged (WHO implausible-value flags).
+
+    The status reads length-for-age (stunting) and weight-for-length (wasting); a flag on
+    either, or on weight-for-age (the same weight), means the numbers are likely wrong (a typo,
+    the wrong birth date or sex), so "no problem found" would be a guess. With oedema the
+    weight is not used (gizi buruk by definition), so only the length flag counts.
+    """
+    if flen:
+        return True
+    return not oedema and bool(fwei or fwfl)
+
+
+def status_labels(status: Iterable[str]) -> list[str]:
+    """The words of a status gizi in Bahasa Indonesia; ["Normal"] only for a judged status."""
+    status = frozenset(status)
+    words = [w for code, w in _STATUS_WORDS if code in status]
+    if UNJUDGED in status:
+        words.append(UNJUDGED_TEXT if not words else "sebagian " + UNJUDGED_TEXT.lower())
+    return words or ["Normal"]
+
+
+_STATUS_WORDS = ((STUNTING, "Stunting"), (GIZI_BURUK, "Gizi buruk"), (GIZI_KURANG, "Gizi kurang"))
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """A child's age on a day: completed calendar months and days since birth."""
+
+    months: int
+    days: int
+
+
+def age_on(birth: date, day: date) -> Age:
+    """THE age of a child on `day`, used by every page (target page, entry page, z-scores).
+
+    Completed months by the calendar (`scorecard.evaluate.age_in_months`: 9 months on the day
+    of the month of birth 9 months later), and days since birth; 0/0 before birth.
+    """
+    day = max(day, birth)
+    return Age(age_in_months(birth, day), (day - birth).days)
+
+
+def age_reference_day(month: date, today: date, visit_date: date | None = None) -> date:
+    """The day a monthly record's age is counted on: its visit date; without one, today in the
+    current month, else the month's last day (the latest the visit can have been)."""
+    if visit_date is not None:
+        return visit_date
+    if month == today.replace(day=1):
+        return today
+    return month_end(month)
+
+
+@dataclass(frozen=True, slots=True)
+class Gestation:
+    """The gestation month proposed for a monthly record, and where it comes from."""
+
+    month: int | None
+    source: str  # "record" | "registration" | "hpl" | ""
+    note: str  # Bahasa Indonesia: what the value is based on ("" when there is none)
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def gestation_for_month(
+    month: date,
+    *,
+    typed: int | None,
+    typed_in: date | None,
+    due_date: date | None,
+    delivery_date: date | None,
+) -> Gestation:
+    """The gestation month to propose for `month` (Formulir 2a).
+
+    A typed value comes first: the latest earlier record's month, or the month typed at
+    registration (`typed`, in the month `typed_in`), advanced by the months elapsed since.
+    Only without one is it estimated from the HPL (9 in the due month, one less per month
+    before), and then it says so. None after the delivery, or when the result leaves 1-9.
+    """
+    if delivery_date is not None and delivery_date < month_end(month):
+        return Gestation(None, "", "")
+    if typed is not None and typed_in is not None:
+        value = typed + _months_between(typed_in.replace(day=1), month)
+        if 1 <= value <= 9:
+            return Gestation(
+                value,
+                "registration",
+                f"Dari bulan kehamilan yang diisi ({typed} bulan pada {month_label(typed_in)}), "
+                "ditambah bulan yang berlalu. Ubah bila tidak sesuai.",
+            )
+    if due_date is not None:
+        value = 9 - _months_between(month, due_date)
+        if 1 <= value <= 9:
+            return Gestation(
+                value,
+                "hpl",
+                f"Perkiraan dari HPL {day_label(due_date)}, bukan isian. Periksa dan ubah bila "
+                "tidak sesuai.",
+            )
+    return Gestation(None, "", "")
 
 
 def growth_warnings(
@@ -274,7 +687,7 @@ def growth_warnings(
             problems.append(
                 Problem(
                     f"z{ind}_flagged",
-                    f"Nilai {_LABELS[ind]} (z = {score[f'z{ind}']:.2f}) di luar batas wajar WHO. "
+                    f"Nilai {_LABELS[ind]} (z = {id_decimal(score[f'z{ind}'], 2)}) di luar batas wajar WHO. "
                     "Periksa lagi angka timbangan/ukuran, tanggal lahir dan jenis kelamin.",
                     WARNING,
                     "length_cm" if ind == "len" else "weight_kg",
@@ -299,8 +712,9 @@ def growth_warnings(
         problems.append(
             Problem(
                 "length_shrank",
-                f"Panjang/tinggi {float(length_cm):.1f} cm lebih kecil dari pengukuran sebelumnya"
-                f"{when}: {float(previous_length_cm):.1f} cm. Anak tidak memendek; ukur ulang.",
+                f"Panjang/tinggi {id_decimal(length_cm, 1)} cm lebih kecil dari pengukuran "
+                f"sebelumnya{when}: {id_decimal(previous_length_cm, 1)} cm. Anak tidak memendek; "
+                "ukur ulang.",
                 WARNING,
                 "length_cm",
             )

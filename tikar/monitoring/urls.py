@@ -5,12 +5,12 @@ from tikar.monitoring import views
 urlpatterns = [
     path("tugas/", views.tasks, name="tasks"),
     path(
-        "sasaran/<uuid:pk>/bulan/<int:year>-<int:month>/",
+        "sasaran/<uuid:pk>/bulan/<year:year>-<month:month>/",
         views.record_month,
         name="record_month",
     ),
     path("sasaran/<uuid:pk>/zskor/", views.zscore_preview, name="zscore_preview"),
     path("sasaran/<uuid:pk>/grafik/<str:indicator>.svg", views.growth_chart, name="growth_chart"),
     path("aktivitas/", views.kpm_activity, name="kpm_activity"),
-    path("formulir-1/<int:year>/", views.formulir1, name="formulir1"),
+    path("formulir-1/<year:year>/", views.formulir1, name="formulir1"),
 ]

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
+from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,17 +28,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_users
 from tikar.growth.charts import render_chart
 from tikar.households import views as hv
 from tikar.households.models import Child, Household, Mother, Pregnancy, Target
+from tikar.monitoring import filters, queries, rules
 from tikar.monitoring import formulir1 as f1
-from tikar.monitoring import queries, rules
 from tikar.monitoring.forms import ChildMonthForm, PaudMonthForm, PregnancyMonthForm
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit, VillageYear
 from tikar.monitoring.services import record_month as save_month
-from tikar.scorecard.evaluate import add_months, age_in_months, month_end
+from tikar.scorecard.evaluate import add_months, month_end
 
 MONTHS_BACK = 12  # how far back the month switcher goes
 
@@ -44,6 +47,9 @@ STATUS_LABELS = {
     rules.STUNTING: gettext_lazy("Stunting"),
     rules.GIZI_BURUK: gettext_lazy("Severely wasted (gizi buruk)"),
     rules.GIZI_KURANG: gettext_lazy("Wasted (gizi kurang)"),
+    rules.UNJUDGED: gettext_lazy(
+        "Cannot be judged: value outside WHO plausible limits, measure again"
+    ),
 }
 Z_LABELS = (
     ("len", "PB/U · TB/U"),
@@ -95,7 +101,7 @@ def month_choices(selected: date) -> list[dict]:
 def status_words(status) -> list[str]:
     return [
         str(STATUS_LABELS[s])
-        for s in (rules.STUNTING, rules.GIZI_BURUK, rules.GIZI_KURANG)
+        for s in (rules.STUNTING, rules.GIZI_BURUK, rules.GIZI_KURANG, rules.UNJUDGED)
         if s in status
     ]
 
@@ -106,41 +112,63 @@ def status_words(status) -> list[str]:
 
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
+    """Tugas bulan ini: the month's targets, searchable and filtered, grouped, one page at a time.
+
+    The filter (see `tikar.monitoring.filters`) is carried into each entry link, so "save and
+    next" walks the same list and "back" returns to the same page of it.
+    """
     village = hv.village_for(request)
     month = month_from_query(request.GET.get("bulan"))
-    items = queries.tasks_for_month(village.code, month)
-    households = _households_of([t.target for t in items])
+    found = filters.filtered_tasks(village, month, request.GET)
+    page = Paginator(found.tasks, filters.PAGE_SIZE).get_page(request.GET.get(filters.PAGE_PARAM))
+    desa_param = "" if request.user.is_village_user else village.code
+    # What an entry page needs to come back here or walk on: month, filter, page, desa.
+    carry = "&".join(
+        x
+        for x in (
+            found.query,
+            f"{filters.PAGE_PARAM}={page.number}" if page.number > 1 else "",
+            f"desa={desa_param}" if desa_param else "",
+        )
+        if x
+    )
     groups: OrderedDict[str, dict] = OrderedDict()
-    for task in sorted(items, key=lambda t: (t.done, hv.target_label(t.target).lower())):
+    for task in page.object_list:
         target = task.target
-        hh = households.get(_household_id(target))
-        posyandu = target.posyandu or (hh.posyandu if hh else None)
-        if posyandu is not None:
-            key = posyandu.name
-        elif hh is not None and hh.dusun:
-            key = _("Dusun %(dusun)s") % {"dusun": hh.dusun}
-        else:
-            key = _("No posyandu or dusun yet")
+        key = filters.group_name(target, found.households)
         group = groups.setdefault(key, {"name": key, "rows": [], "done": 0})
         group["rows"].append(
             {
                 "task": task,
                 "name": hv.target_label(target),
-                "household": hh,
-                "url": hv.month_url(target, month, _form_param(target, task.form, month)),
+                "household": found.households.get(_household_id(target)),
+                "url": filters.with_query(
+                    hv.month_url(target, month, _form_param(target, task.form, month)), carry
+                ),
+                "anchor": f"t-{target.pk}-{task.form}",
                 "kind": _form_label(task.form),
             }
         )
         group["done"] += task.done
-    done = sum(t.done for t in items)
+    done = sum(t.done for t in found.tasks)
+    page_query = "&".join(
+        x
+        for x in (f"bulan={month:%Y-%m}", found.query, f"desa={desa_param}" * bool(desa_param))
+        if x
+    )
     ctx = {
         "village": village,
         "month": month,
         "month_label": rules.month_label(month),
         "months": month_choices(month),
-        "groups": sorted(groups.values(), key=lambda g: g["name"]),
-        "counts": {"todo": len(items) - done, "done": done, "total": len(items)},
-        "desa_param": "" if request.user.is_village_user else village.code,
+        "groups": list(groups.values()),
+        "counts": {"todo": len(found.tasks) - done, "done": done, "total": len(found.tasks)},
+        "filter": found.filterset,
+        "filtered": found.active,
+        "page": page,
+        "page_query": page_query,
+        "keep_params": parse_qsl(found.query),
+        "desa_param": desa_param,
     }
     return render(request, "monitoring/tasks.html", ctx)
 
@@ -263,7 +291,7 @@ def _initial(form: str, target, month: date, record) -> dict:
             if value is not None:
                 initial[name] = value
         if form == rules.FORM_2A:
-            initial["gestation_month"] = _estimated_gestation(target, month)
+            initial["gestation_month"] = gestation_proposal(target, month, previous).month
         if form == rules.FORM_2B:
             # Under 2 years a child is measured lying (the WHO length standard).
             initial["measured_lying"] = "1"
@@ -277,15 +305,26 @@ def _initial(form: str, target, month: date, record) -> dict:
     return initial
 
 
-def _estimated_gestation(p: Pregnancy, month: date) -> int | None:
-    """From the HPL: 9 in the month of the due date, one less per month before."""
-    if p.delivery_date is not None and p.delivery_date < month_end(month):
-        return None
-    if p.due_date is None:
-        return p.gestation_month
-    months_before = (p.due_date.year - month.year) * 12 + p.due_date.month - month.month
-    value = 9 - months_before
-    return value if 1 <= value <= 9 else None
+def gestation_proposal(p: Pregnancy, month: date, previous=None) -> rules.Gestation:
+    """The gestation month to propose for a new 2a record, and what it is based on.
+
+    The typed value wins (issue 8 §4): the latest earlier record's gestation month, else the
+    one typed at registration, each advanced by the months since; only without either is it
+    estimated from the HPL, and then the page says it is an estimate.
+    """
+    if previous is not None and previous.gestation_month is not None:
+        typed, typed_in = previous.gestation_month, previous.month
+    elif p.gestation_month is not None:
+        typed, typed_in = p.gestation_month, timezone.localtime(p.created_at).date()
+    else:
+        typed, typed_in = None, None
+    return rules.gestation_for_month(
+        month,
+        typed=typed,
+        typed_in=typed_in,
+        due_date=p.due_date,
+        delivery_date=p.delivery_date,
+    )
 
 
 def _growth_check(child: Child, month: date, fields: dict):
@@ -336,8 +375,8 @@ def zscore_context(child: Child, month: date, fields: dict) -> dict:
         "status": status_words(status),
         "has_status": score.get("zlen") is not None or score.get("zwfl") is not None,
         "warnings": warnings,
-        "age_months": score.get("age_completed_months"),
-        "age_days": score.get("age_days"),
+        # The calendar age at the visit, by the same function as every other page.
+        "age": rules.age_on(child.birth_date, fields["visit_date"]),
     }
 
 
@@ -348,23 +387,114 @@ def record_month(request: HttpRequest, pk: UUID, year: int, month: int) -> HttpR
     form_code = form_for(target, m, request.GET.get("form") or request.POST.get("form"))
     record = _existing(form_code, target, m)
     writable = hv.can_write(request.user, target)
+    # A month of a validated quarter is shown read-only with the reason up front, not as an
+    # editable form that refuses at Simpan.
+    locked = _locked_reason(target, m) if writable else None
     village = target.village
     FormClass = FORMS[form_code]
-    if request.method == "POST":
+    if request.method == "POST" and not locked:
         if not writable:
             raise PermissionDenied
         form = FormClass(request.POST, village=village)
         if form.is_valid() and _save(request, form, form_code, target, m):
-            return redirect(hv.month_url(target, m, request.POST.get("form") or None))
+            if request.POST.get("lanjut"):
+                return redirect(_next_target_url(request, target, m, form_code))
+            return redirect(
+                filters.with_query(
+                    hv.month_url(target, m, request.POST.get("form") or None), _carry(request)
+                )
+            )
     else:
+        if request.method == "POST" and not writable:
+            raise PermissionDenied
         form = FormClass(
-            initial=_initial(form_code, target, m, record), village=village, read_only=not writable
+            initial=_initial(form_code, target, m, record),
+            village=village,
+            read_only=not writable or bool(locked),
         )
-    return render(
-        request,
-        "monitoring/record_month.html",
-        _month_ctx(request, form, form_code, target, m, record, writable),
+    ctx = _month_ctx(request, form, form_code, target, m, record, writable and not locked)
+    ctx["locked_reason"] = locked
+    return render(request, "monitoring/record_month.html", ctx)
+
+
+def _locked_reason(target, m: date) -> str | None:
+    """The validated-quarter message when `m` is in a locked quarter of the target's desa."""
+    from tikar.scorecard.locks import is_locked, locked_message
+    from tikar.scorecard.refresh import quarter_of
+
+    quarter = quarter_of(m)
+    if is_locked(target.village_id, m.year, quarter):
+        return locked_message(m.year, quarter)
+    return None
+
+
+def _carry(request: HttpRequest) -> str:
+    """The list's filter, page and desa from the entry page's query string, to pass on."""
+    return urlencode(
+        [
+            (k, request.GET[k])
+            for k in (*filters.PARAMS, filters.PAGE_PARAM, "desa")
+            if request.GET.get(k)
+        ]
     )
+
+
+def _next_target_url(request: HttpRequest, target, m: date, form_code: str) -> str:
+    """Save and next: the next target still to record in the same filtered list.
+
+    The filter stays in the URL; the page number follows the target, so "back to the list"
+    opens where that target is. When nothing is left, the list itself, with a message.
+    """
+    found = filters.filtered_tasks(target.village, m, request.GET)
+    nxt = filters.next_task(found.tasks, target, form_code)
+    keep = [(k, request.GET[k]) for k in (*filters.PARAMS, "desa") if request.GET.get(k)]
+    if nxt is None:
+        messages.info(
+            request,
+            _("Everything in this list is recorded for %(month)s.")
+            % {"month": rules.month_label(m)},
+        )
+        return reverse("tasks") + "?" + urlencode([("bulan", f"{m:%Y-%m}"), *keep])
+    page = found.tasks.index(nxt) // filters.PAGE_SIZE + 1
+    if page > 1:
+        keep.append((filters.PAGE_PARAM, str(page)))
+    url = hv.month_url(nxt.target, m, _form_param(nxt.target, nxt.form, m))
+    return filters.with_query(url, urlencode(keep))
+
+
+def _followed_months(target, selected: date) -> list[dict]:
+    """The month switcher's choices: only months in which the target is followed.
+
+    A month before birth (a 404) or after the target left the programme is not offered; the
+    selected month always is, so the switcher shows where the user is.
+    """
+    if isinstance(target, Pregnancy):
+        checks = [
+            {
+                "form": rules.FORM_2A,
+                "delivery_date": target.delivery_date,
+                "due_date": target.due_date,
+            }
+        ]
+    else:
+        checks = [
+            {"form": f, "birth_date": target.birth_date} for f in (rules.FORM_2B, rules.FORM_2C)
+        ]
+    out = []
+    for c in month_choices(selected):
+        month = date.fromisoformat(c["value"] + "-01")
+        followed = any(
+            not rules.check_month_followed(
+                kw["form"],
+                month,
+                closed_at=target.closed_at,
+                **{k: v for k, v in kw.items() if k != "form"},
+            )
+            for kw in checks
+        )
+        if followed or c["selected"]:
+            out.append(c | {"url": hv.month_url(target, month)})
+    return out
 
 
 def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
@@ -380,18 +510,18 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
         "record": record,
         "writable": writable,
         "form_param": request.GET.get("form") or request.POST.get("form") or "",
-        "months": [
-            {
-                "label": c["label"],
-                "selected": c["selected"],
-                "url": hv.month_url(target, date.fromisoformat(c["value"] + "-01")),
-            }
-            for c in month_choices(m)
-        ],
-        "tasks_url": reverse("tasks") + f"?bulan={m:%Y-%m}",
+        "months": _followed_months(target, m),
+        "carry": _carry(request),
+        "tasks_url": filters.with_query(reverse("tasks") + f"?bulan={m:%Y-%m}", _carry(request))
+        + f"#t-{target.pk}-{form_code}",
     }
     if isinstance(target, Child):
-        ctx["age_months"] = age_in_months(target.birth_date, max(m, target.birth_date))
+        # The age on the record's visit date, else today in the current month (the same
+        # function and day as the target page), else the month's last day.
+        visit = record.visit_date if record is not None else None
+        ctx["age"] = rules.age_on(
+            target.birth_date, rules.age_reference_day(m, clock.today(), visit)
+        )
         if form_code == rules.FORM_2B:
             values = (
                 _form_values(form)
@@ -403,6 +533,15 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
             ctx["z"] = zscore_context(target, m, values)
     if isinstance(target, Pregnancy):
         ctx["newborn_offer"] = _newborn_offer(target)
+        if form_code == rules.FORM_2A and (record is None or record.gestation_month is None):
+            # Say where a proposed gestation month comes from (typed, or estimated from HPL).
+            previous = (
+                PregnancyVisit.objects.alive()
+                .filter(pregnancy=target, month__lt=m)
+                .order_by("-month")
+                .first()
+            )
+            ctx["gestation_note"] = gestation_proposal(target, m, previous).note
     return ctx
 
 
@@ -490,7 +629,12 @@ def _update_register(target, form_code: str, record, user) -> None:
         ["risk_status"] if isinstance(target, Pregnancy) else ["birth_certificate"]
     )
     for obj, names in ((hh, ["safe_water", "latrine"]), (target, own)):
-        changed = [n for n in names if getattr(obj, n) != getattr(record, n)]
+        # An unanswered question this month says nothing new: the register keeps what it knew.
+        changed = [
+            n
+            for n in names
+            if getattr(record, n) is not None and getattr(obj, n) != getattr(record, n)
+        ]
         if changed:
             for n in changed:
                 setattr(obj, n, getattr(record, n))
@@ -591,6 +735,8 @@ CHILD_COLUMNS = (
 
 
 def _cell(value) -> str:
+    if value is None:
+        return "?"  # a yes/no question not asked that month (not a "no")
     if isinstance(value, bool):
         return TICK if value else DASH
     return str(value) if value else DASH
@@ -635,7 +781,7 @@ def target_page_context(request: HttpRequest, t: Target) -> dict:
         ctx |= _child_history(t)
         forms_ = rules.child_forms_for_month(t.birth_date, current)
         ctx["record_url"] = hv.month_url(t, current) if forms_ else None
-        ctx["age_months"] = age_in_months(t.birth_date, max(t.birth_date, timezone.localdate()))
+        ctx["age"] = rules.age_on(t.birth_date, clock.today())
     else:
         ctx["mothers"] = [
             {"mother": m, "pregnancies": list(m.pregnancies.alive())}
@@ -657,6 +803,7 @@ def _child_history(child: Child) -> dict:
             words = status_words(carried.status) or [_("Normal")]
             status = {
                 "words": ", ".join(words),
+                # Not judged is not good news either: shown like a finding, never as Normal.
                 "bad": bool(carried.status),
                 "carried": carried.carried,
                 "from": rules.month_label(carried.month),
@@ -777,11 +924,19 @@ RECAP_LABELS = {
     "gizi_kurang": gettext_lazy("Children wasted (gizi kurang)"),
     "gizi_buruk": gettext_lazy("Children severely wasted (gizi buruk)"),
     "stunting": gettext_lazy("Children with signs of stunting"),
+    "status_unjudged": gettext_lazy(
+        "Children whose status cannot be judged (value outside WHO plausible limits, measure again)"
+    ),
     "no_safe_water": gettext_lazy("Households without safe drinking water"),
+    "no_safe_water_unknown": gettext_lazy("Households: safe drinking water not asked yet"),
     "no_latrine": gettext_lazy("Households without a proper latrine"),
+    "no_latrine_unknown": gettext_lazy("Households: latrine not asked yet"),
     "pregnancies_uninsured": gettext_lazy("Pregnant women without health insurance"),
+    "pregnancies_uninsured_unknown": gettext_lazy("Pregnant women: health insurance not asked yet"),
     "children_uninsured": gettext_lazy("Children without health insurance"),
+    "children_uninsured_unknown": gettext_lazy("Children: health insurance not asked yet"),
     "no_birth_certificate": gettext_lazy("Children without a birth certificate"),
+    "no_birth_certificate_unknown": gettext_lazy("Children: birth certificate not asked yet"),
 }
 
 

@@ -15,6 +15,16 @@ Choices where forms.md leaves room (each is also stated where it is implemented)
 - Records dated after the quarter are never read: a quarter's recap must come out the same
   whether it is computed on the last day of the quarter or a year later (a locked scorecard
   has to be reproducible from its own months).
+- A yes/no question left unanswered (`None`: not asked) counts as not received (T), but the
+  cell is marked `unknown`, its explanation says "belum diisi" and the target is listed as a
+  data problem; an answered question makes the cell Y or T as before. An unanswered question
+  that does not change the result (a Y reached with the other months) is not a problem.
+- A pregnancy whose latest record of the quarter has no gestation month and no delivery date
+  has an unknown stage (`UNKNOWN_STAGE`): the stage-dependent indicators are unknown T, the
+  others (water, latrine, insurance) are evaluated as usual.
+- Stored data never makes the engine raise: whatever cannot be evaluated (two records for one
+  month) becomes a result whose cells are all unknown, with the reason in `problems`
+  (`problem_result`). The property test test_engine_never_raises.py holds the engine to it.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from tikar.scorecard.records import (
     ChildInput,
@@ -47,6 +57,9 @@ from tikar.scorecard.rules import (
 )
 
 Y, T, TS = "Y", "T", "TS"
+# The stage of a pregnancy whose latest record has neither a gestation month nor a delivery date.
+UNKNOWN_STAGE = "?"
+UNKNOWN_STAGE_LABEL = STAGE_LABELS[UNKNOWN_STAGE]
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 _STATUS_LABELS = {
@@ -74,6 +87,12 @@ class Cell:
     months: tuple[date, ...]
     explanation: str
     rule: Rule | None = None
+    # T because a question the rule reads was not answered ("belum diisi"): a data problem.
+    unknown: bool = False
+
+
+class DataProblem(ValueError):
+    """Stored data the engine cannot evaluate; the message says what to fix (Indonesian)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +115,13 @@ class TargetResult:
     nutrition_status: frozenset[str] = frozenset()
     growth_mat: str | None = None
     ruleset_name: str = ""
+    # Why the target could not be evaluated at all (Indonesian), see `problem_result`.
+    problems: tuple[str, ...] = ()
+
+    @property
+    def has_problem(self) -> bool:
+        """Whether Formulir 3/4 list this target under "data bermasalah"."""
+        return bool(self.problems) or any(c.unknown for c in self.cells)
 
     @classmethod
     def build(
@@ -133,6 +159,11 @@ class PaudResult:
     months_missing: tuple[date, ...]  # months of the quarter in the age range without a record
     age_group: str  # '2-<3' | '3-6' (age at the end of the quarter)
     explanation: str
+    problems: tuple[str, ...] = ()  # why it could not be evaluated (see `problem_result`)
+
+    @property
+    def has_problem(self) -> bool:
+        return bool(self.problems)
 
 
 def percent(numerator: int, denominator: int) -> Decimal | None:
@@ -172,6 +203,15 @@ def add_months(month: date, n: int) -> date:
 
 def month_end(month: date) -> date:
     return add_months(month, 1) - timedelta(1)
+
+
+def _clip(end: date, through: date | None) -> date:
+    """The quarter's last day, or the last day of `through` for a running quarter.
+
+    `through` (the current month while the quarter runs, see `scorecard.period`) makes every
+    "every month of the quarter" rule read only the months that have happened.
+    """
+    return end if through is None else min(end, month_end(through))
 
 
 def age_in_months(birth: date, on: date) -> int:
@@ -219,7 +259,9 @@ def _sorted_unique(records: Iterable, last_day: date) -> tuple:
     kept = sorted((r for r in records if r.month <= last_day), key=lambda r: r.month)
     for a, b in zip(kept, kept[1:], strict=False):
         if a.month == b.month:
-            raise ValueError(f"two records for the same month {a.month}: {a!r} / {b!r}")
+            raise DataProblem(
+                f"dua catatan untuk bulan {_month_label(a.month)}: hapus salah satunya"
+            )
     return tuple(kept)
 
 
@@ -237,10 +279,9 @@ def _stage_from(p: PregnancyInput, start: date, end: date, in_quarter: Sequence)
         return None
     latest = in_quarter[-1]
     if latest.gestation_month is None:
-        raise ValueError(
-            f"pregnancy {p.target_id}: record {latest.record_id} ({latest.month}) has no "
-            "gestation month and there is no delivery date: the stage cannot be known"
-        )
+        # Guessing a trimester would choose the antenatal threshold silently: unknown instead,
+        # shown as a data problem (evaluate_pregnancy).
+        return UNKNOWN_STAGE
     return ("tm1", "tm2", "tm3")[(latest.gestation_month - 1) // 3]
 
 
@@ -258,8 +299,10 @@ def pregnancy_stage(p: PregnancyInput, year: int, quarter: int) -> str | None:
       (1-3 TM1, 4-6 TM2, 7-9 TM3); None when she has no record in the quarter.
     'nifas' follows from the dates alone, with or without a record in the quarter;
     `evaluate_pregnancy` still needs one (no record = not monitored = None).
-    A pregnant woman's latest record without a gestation month raises ValueError: guessing a
-    trimester would choose the antenatal threshold silently.
+    A pregnant woman's latest record without a gestation month gives `UNKNOWN_STAGE` ("?"):
+    guessing a trimester would choose the antenatal threshold silently.
+    Raises `DataProblem` for two records of one month (the evaluate_* functions turn it into
+    a problem result).
     """
     start, end = quarter_bounds(year, quarter)
     records = _sorted_unique(p.months, end)
@@ -285,10 +328,11 @@ def _cohort_months(birth: date, year: int, quarter: int) -> tuple[date, ...]:
     return tuple(m for m in quarter_months(year, quarter) if _in_age_range(birth, m, 0, 24))
 
 
-def _child_quarter(c: ChildInput, year: int, quarter: int):
+def _child_quarter(c: ChildInput, year: int, quarter: int, through: date | None = None):
     _, end = quarter_bounds(year, quarter)
+    end = _clip(end, through)
     history = _sorted_unique(c.months, end)
-    cohort = _cohort_months(c.birth_date, year, quarter)
+    cohort = tuple(m for m in _cohort_months(c.birth_date, year, quarter) if m <= end)
     cohort_set = set(cohort)
     in_quarter = tuple(r for r in history if r.month in cohort_set)
     return history, cohort, in_quarter
@@ -331,8 +375,40 @@ def _has(record, rule: Rule) -> bool:
     return bool(rule.check(record))
 
 
-def _cell(ind: Indicator, rule: Rule, value: str, records: Iterable, months, facts: str) -> Cell:
+def _answer(record, rule: Rule) -> bool | None:
+    """The rule's question on one record: True, False, or None when it was not answered.
+
+    'any' (mother OR father): one yes is enough, else unknown if one is unanswered;
+    'all' (basic AND measles): one no is enough for no, else unknown if one is unanswered.
+    """
+    values = [getattr(record, f) for f in rule.fields]
+    if rule.combine == "all":
+        if any(v is not None and not v for v in values):
+            return False
+        return None if any(v is None for v in values) else bool(values)
+    if any(values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+def _unanswered(records: Iterable, rule: Rule) -> list[date]:
+    """The months of `records` whose answer to the rule is unknown (only read for a T)."""
+    return [r.month for r in records if _answer(r, rule) is None]
+
+
+def _cell(
+    ind: Indicator,
+    rule: Rule,
+    value: str,
+    records: Iterable,
+    months,
+    facts: str,
+    unanswered: Sequence[date] = (),
+) -> Cell:
     records = tuple(records)
+    unknown = value == T and bool(unanswered)
+    if unknown:
+        facts += f"; belum diisi: {_months_label(unanswered)} (data bermasalah)"
     return Cell(
         code=ind.code,
         number=ind.number,
@@ -341,6 +417,22 @@ def _cell(ind: Indicator, rule: Rule, value: str, records: Iterable, months, fac
         months=tuple(months) if months is not None else tuple([r.month for r in records]),
         explanation=f"{facts}; aturan: {rule.description} → {value}",
         rule=rule,
+        unknown=unknown,
+    )
+
+
+def _unknown_cell(ind: Indicator, records: Iterable, facts: str) -> Cell:
+    """T because the input cannot be evaluated (stage unknown, unreadable target)."""
+    records = tuple(records)
+    return Cell(
+        code=ind.code,
+        number=ind.number,
+        value=T,
+        record_ids=tuple(r.record_id for r in records),
+        months=tuple(r.month for r in records),
+        explanation=f"{facts} → T (data bermasalah)",
+        rule=None,
+        unknown=True,
     )
 
 
@@ -352,7 +444,8 @@ def _months_at_least(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     n = sum(1 for r in ctx.monitored if _has(r, rule))
     value = Y if n >= rule.threshold else T
     facts = f"{ctx.label}: {rule.subject} di {n} dari {len(ctx.monitored)} bulan"
-    return _cell(ind, rule, value, ctx.monitored, None, facts)
+    unanswered = _unanswered(ctx.monitored, rule) if value == T else ()
+    return _cell(ind, rule, value, ctx.monitored, None, facts, unanswered)
 
 
 def _every_monitored_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
@@ -362,20 +455,23 @@ def _every_monitored_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     # it possible, "nothing to check" must not turn into a Y.
     value = Y if m and n == m else T
     facts = f"{ctx.label}: {rule.subject} di {n} dari {m} bulan yang dipantau"
-    return _cell(ind, rule, value, ctx.monitored, None, facts)
+    unanswered = _unanswered(ctx.monitored, rule) if value == T else ()
+    return _cell(ind, rule, value, ctx.monitored, None, facts, unanswered)
 
 
 def _sum_after_delivery(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     delivery = ctx.delivery_date
     if delivery is None:
-        return _cell(ind, rule, T, (), (), f"{ctx.label}: tanggal melahirkan tidak diketahui")
+        return _unknown_cell(ind, (), f"{ctx.label}: tanggal melahirkan belum dicatat")
     last = delivery + timedelta(days=rule.window_days)
     # A monthly record holds the checks of its month; the month overlapping the window is the
     # finest the form allows (a check on 2 March after a 25 January delivery is inside).
     window = [r for r in ctx.history if r.month <= last and month_end(r.month) >= delivery]
     field = rule.fields[0]
-    total = sum(getattr(r, field) for r in window)
+    # An unanswered count adds nothing and is listed as "belum diisi".
+    total = sum(getattr(r, field) or 0 for r in window)
     value = Y if total >= rule.threshold else T
+    unanswered = [r.month for r in window if getattr(r, field) is None] if value == T else ()
     facts = (
         f"{ctx.label}: melahirkan {_day_label(delivery)}, {rule.subject} {total} kali "
         f"({_months_label(r.month for r in window)}) dalam {rule.window_days} hari s.d. "
@@ -383,7 +479,7 @@ def _sum_after_delivery(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     )
     if last > ctx.quarter_end:
         facts += " (bulan setelah kuartal belum dihitung)"
-    return _cell(ind, rule, value, window, None, facts)
+    return _cell(ind, rule, value, window, None, facts, unanswered)
 
 
 def _status_matches(value, statuses: frozenset[str]) -> bool:
@@ -407,17 +503,17 @@ def _every_month_with_status(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
         f"{ctx.label}: {rule.subject} di {n} dari {len(flagged)} bulan dengan status "
         f"{status_label} ({_months_label(r.month for r in flagged)})"
     )
-    return _cell(ind, rule, value, flagged, None, facts)
+    unanswered = _unanswered(flagged, rule) if value == T else ()
+    return _cell(ind, rule, value, flagged, None, facts, unanswered)
 
 
 def _latest_state(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     latest = ctx.in_quarter[-1]
-    ok = _has(latest, rule)
-    facts = (
-        f"{ctx.label}: catatan terakhir ({_month_label(latest.month)}): {rule.subject} "
-        f"{'ya' if ok else 'tidak'}"
-    )
-    return _cell(ind, rule, Y if ok else T, (latest,), None, facts)
+    answer = _answer(latest, rule)
+    said = {True: "ya", False: "tidak", None: "tidak diketahui"}[answer]  # None: see _cell
+    facts = f"{ctx.label}: catatan terakhir ({_month_label(latest.month)}): {rule.subject} {said}"
+    unanswered = (latest.month,) if answer is None else ()
+    return _cell(ind, rule, Y if answer else T, (latest,), None, facts, unanswered)
 
 
 def _every_cohort_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
@@ -430,7 +526,8 @@ def _every_cohort_month(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     if missing:
         facts += f" (tanpa catatan: {_months_label(missing)})"
     read = [by_month[mm] for mm in ctx.cohort_months if mm in by_month]
-    return _cell(ind, rule, value, read, ctx.cohort_months, facts)
+    unanswered = _unanswered(read, rule) if value == T else ()
+    return _cell(ind, rule, value, read, ctx.cohort_months, facts, unanswered)
 
 
 def _any_in_window(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
@@ -443,7 +540,8 @@ def _any_in_window(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
         f"{ctx.label}: {rule.subject} pada {_months_label(r.month for r in hits)} dalam "
         f"{rule.window_months} bulan ({_month_label(first_month)}–{_month_label(last_month)})"
     )
-    return _cell(ind, rule, value, window, None, facts)
+    unanswered = _unanswered(window, rule) if value == T else ()
+    return _cell(ind, rule, value, window, None, facts, unanswered)
 
 
 _KINDS = {
@@ -462,11 +560,68 @@ _KINDS = {
 # Targets
 
 
+def problem_result(group: str, target_id: str, problem: str) -> TargetResult | PaudResult:
+    """The result of a target that cannot be evaluated: every cell unknown (T), `problem` kept.
+
+    Counted like any target (not received), so the figures do not silently lose it, and
+    listed under "data bermasalah" until the record is corrected. `problem` is Indonesian.
+    """
+    if group == PAUD:
+        return PaudResult(target_id, T, 0, 0, (), (), UNKNOWN_STAGE,
+                          f"PAUD: {problem} → T (data bermasalah)", problems=(problem,))  # fmt: skip
+    cells = [_unknown_cell(ind, (), problem) for ind in INDICATORS[group]]
+    return TargetResult.build(group, target_id, UNKNOWN_STAGE, cells, problems=(problem,))
+
+
+def _problem_safe(group: str):
+    """Turn a `DataProblem` of one target's stored data into its `problem_result`.
+
+    The evaluate_* functions never raise on stored data: one bad record must not take the
+    desa's report (and every roll-up above it) down.
+    """
+
+    def decorate(evaluate):
+        @wraps(evaluate)
+        def safe(target, *args, **kwargs):
+            try:
+                return evaluate(target, *args, **kwargs)
+            except DataProblem as problem:
+                return problem_result(group, target.target_id, str(problem))
+
+        return safe
+
+    return decorate
+
+
+def _stage_rows(rules: RuleSet, group: str, stage: str):
+    """(indicator, rule or None) in scorecard order; None where no row applies (unknown stage)."""
+    if stage != UNKNOWN_STAGE:
+        return rules.rows_for(group, stage)
+    rows = []
+    for ind in INDICATORS[group]:
+        try:
+            rows.append((ind, rules.rule_for(group, ind.code, stage)))  # the any-stage rows
+        except LookupError:
+            rows.append((ind, None))
+    return tuple(rows)
+
+
+@_problem_safe(PREGNANCY)
 def evaluate_pregnancy(
-    p: PregnancyInput, year: int, quarter: int, rules: RuleSet = DEFAULT_RULESET
+    p: PregnancyInput,
+    year: int,
+    quarter: int,
+    rules: RuleSet = DEFAULT_RULESET,
+    through: date | None = None,
 ) -> TargetResult | None:
-    """Formulir 3a for one pregnancy in a quarter; None when she is not monitored in it."""
+    """Formulir 3a for one pregnancy in a quarter; None when she is not monitored in it.
+
+    Never raises on stored data: what it cannot read gives `problem_result`.
+
+    `through`: for a running quarter, the last month that has happened (see `_clip`).
+    """
     start, end = quarter_bounds(year, quarter)
+    end = _clip(end, through)
     history = _sorted_unique(p.months, end)
     in_quarter = tuple(r for r in history if r.month >= start)
     if not in_quarter:
@@ -481,7 +636,7 @@ def evaluate_pregnancy(
         in_quarter if delivery is None else tuple(r for r in in_quarter if r.month < delivery)
     )
     ctx = _Context(
-        label=STAGE_LABELS[stage],
+        label=STAGE_LABELS.get(stage, UNKNOWN_STAGE_LABEL),
         quarter_start=start,
         quarter_end=end,
         in_quarter=in_quarter,
@@ -489,7 +644,15 @@ def evaluate_pregnancy(
         history=history,
         delivery_date=delivery,
     )
-    cells = [_KINDS[rule.kind](ind, rule, ctx) for ind, rule in rules.rows_for(PREGNANCY, stage)]
+    no_stage = (
+        f"{UNKNOWN_STAGE_LABEL}: umur kehamilan belum diisi pada catatan "
+        f"{_month_label(in_quarter[-1].month)} dan tanggal melahirkan belum dicatat; isi umur "
+        "kehamilan (bulan ke-1 sampai 9) atau tanggal melahirkan"
+    )
+    cells = [
+        _KINDS[rule.kind](ind, rule, ctx) if rule else _unknown_cell(ind, in_quarter, no_stage)
+        for ind, rule in _stage_rows(rules, PREGNANCY, stage)
+    ]
     return TargetResult.build(
         PREGNANCY,
         p.target_id,
@@ -500,18 +663,28 @@ def evaluate_pregnancy(
     )
 
 
+@_problem_safe(CHILD)
 def evaluate_child(
-    c: ChildInput, year: int, quarter: int, rules: RuleSet = DEFAULT_RULESET
+    c: ChildInput,
+    year: int,
+    quarter: int,
+    rules: RuleSet = DEFAULT_RULESET,
+    through: date | None = None,
 ) -> TargetResult | None:
     """Formulir 3b for one child 0-23 months in a quarter; None when not monitored in it.
+
+    `through`: for a running quarter, the last month that has happened; weighing "in every
+    cohort month" then means every cohort month up to it (see `_clip`).
 
     The immunisation requirement follows the age at the latest record of the quarter: a child
     who turns 9 months inside the quarter is judged as < 9 months if its latest record is from
     before the 9-month day and as ≥ 9 months (basic complete and campak/MR) if it is from on or
     after it. The status is cumulative, so the latest record is the one that answers.
+    Never raises on stored data: what it cannot read gives `problem_result`.
     """
     start, end = quarter_bounds(year, quarter)
-    history, cohort, in_quarter = _child_quarter(c, year, quarter)
+    end = _clip(end, through)
+    history, cohort, in_quarter = _child_quarter(c, year, quarter, through)
     if not in_quarter:
         return None
     latest = in_quarter[-1]
@@ -535,14 +708,17 @@ def evaluate_child(
         band,
         cells,
         age_months=age,
-        father_attended=any(r.counselling_father for r in in_quarter),
+        father_attended=any(bool(r.counselling_father) for r in in_quarter),
         nutrition_status=latest.nutrition_status,
         growth_mat=mat or "tidak_diukur",
         ruleset_name=rules.name,
     )
 
 
-def evaluate_paud(p: PaudInput, year: int, quarter: int) -> PaudResult | None:
+@_problem_safe(PAUD)
+def evaluate_paud(
+    p: PaudInput, year: int, quarter: int, through: date | None = None
+) -> PaudResult | None:
     """The PAUD indicator ("terdaftar dan aktif mengikuti layanan PAUD") for one quarter.
 
     Every month of the quarter in which the child is 2-6 years (24-<72 complete months on some
@@ -554,14 +730,18 @@ def evaluate_paud(p: PaudInput, year: int, quarter: int) -> PaudResult | None:
     the whole quarter (not a 2c target).
     """
     months = tuple(
-        m for m in quarter_months(year, quarter) if _in_age_range(p.birth_date, m, 24, 72)
+        m
+        for m in quarter_months(year, quarter)
+        if _in_age_range(p.birth_date, m, 24, 72) and (through is None or m <= through)
     )
     if not months:
         return None
     by_month: dict[date, str] = {}
     for record in p.months:
         if record.month in by_month:
-            raise ValueError(f"PAUD {p.target_id}: two records for {record.month}")
+            raise DataProblem(
+                f"dua catatan PAUD untuk bulan {_month_label(record.month)}: hapus salah satunya"
+            )
         by_month[record.month] = record.status
     statuses = [(m, by_month.get(m)) for m in months]
     enrolled = sum(1 for _, s in statuses if s is not None and s != "belum")

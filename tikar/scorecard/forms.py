@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,9 +19,36 @@ class ReopenForm(forms.Form):
     )
 
 
-class RupiahInput(forms.NumberInput):
+GROUPED_RUPIAH = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+class RupiahInput(forms.TextInput):
+    """Whole rupiah shown and typed with "." between thousands ("1.250.000"), as on paper.
+
+    A text input (a number input cannot hold the dots); `static/js/rupiah.js` groups the digits
+    while typing. Only a correctly grouped number loses its dots: "1250000.50" is left as it is,
+    so the field refuses it instead of silently reading 125,000,050.
+    """
+
     def __init__(self) -> None:
-        super().__init__(attrs={"inputmode": "numeric", "min": "0", "step": "1"})
+        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", "data-rupiah": ""})
+
+    def format_value(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return f"{int(value):,}".replace(",", ".")
+        except (TypeError, ValueError):
+            return str(value)  # what was typed, shown back with its error
+
+    def value_from_datadict(self, data, files, name):
+        raw = super().value_from_datadict(data, files, name)
+        if not isinstance(raw, str):
+            return raw
+        text = raw.strip().removeprefix("Rp").removeprefix("rp").strip().replace(" ", "")
+        if text.endswith((",00", ",0")):
+            text = text.rsplit(",", 1)[0]
+        return text.replace(".", "") if GROUPED_RUPIAH.match(text) else text
 
 
 class DanaDesaForm(forms.ModelForm):

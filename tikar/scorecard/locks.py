@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tikar import clock
 from tikar.accounts.models import Role
 from tikar.scorecard.models import ROMAN, QuarterLock, QuarterReopening
+from tikar.scorecard.period import is_finished, month_name, validation_opens
 from tikar.scorecard.refresh import quarter_of
 
 
@@ -56,11 +58,37 @@ def _check_admin(user, village_code: str) -> None:
         raise PermissionDenied(_("Only the Admin Desa of this desa may do this."))
 
 
+def not_finished_message(year: int, quarter: int) -> str:
+    opens = validation_opens(year, quarter)
+    return _(
+        "Quarter %(quarter)s %(year)s is not over yet: its figures are provisional and may still "
+        "change. It can be validated from %(day)s."
+    ) % {
+        "quarter": ROMAN[quarter],
+        "year": year,
+        "day": f"{opens.day} {month_name(opens)}",
+    }
+
+
+def ensure_quarter_finished(year: int, quarter: int) -> None:
+    """Refuse to validate a quarter that has not ended (its months are still to come).
+
+    Raises ValidationError (code "quarter_not_finished") saying from which day it can be done.
+    """
+    if not is_finished(year, quarter, clock.today()):
+        raise ValidationError(not_finished_message(year, quarter), code="quarter_not_finished")
+
+
 def lock_quarter(village, year: int, quarter: int, user) -> QuarterLock:
-    """Validate the quarter: recompute it one last time, then freeze it."""
+    """Validate the quarter: recompute it one last time, then freeze it.
+
+    Only a finished quarter can be validated (ValidationError "quarter_not_finished"): the
+    figures of a running quarter cover only its elapsed months and are provisional.
+    """
     from tikar.scorecard.refresh import refresh_village_quarter
 
     _check_admin(user, village.code)
+    ensure_quarter_finished(year, quarter)
     with transaction.atomic():
         lock, _created = QuarterLock.objects.select_for_update().get_or_create(
             village=village, year=year, quarter=quarter

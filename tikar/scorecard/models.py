@@ -38,6 +38,11 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # One character per cell in the stored string; TS becomes "S" so every cell is one character.
 CELL_CHAR = {Y: "Y", T: "T", TS: "S"}
 CHAR_CELL = {v: k for k, v in CELL_CHAR.items()}
+# A T because a question was not answered or the target's data could not be evaluated
+# (evaluate.Cell.unknown): counted as not received by every aggregate (it is neither "Y" nor
+# "S"), and `cells LIKE '%?%'` lists the desa's targets with data problems.
+UNKNOWN_CHAR = "?"
+CHAR_CELL[UNKNOWN_CHAR] = T
 
 
 class Group(models.TextChoices):
@@ -123,6 +128,10 @@ class QuarterResult(models.Model):
     is_stunting = models.BooleanField(default=False)
     is_gizi_buruk = models.BooleanField(default=False)
     is_gizi_kurang = models.BooleanField(default=False)
+    # The latest status gizi could not be judged: a WHO implausible-value flag (flen / fwei /
+    # fwfl) on the measurement it comes from. Such a child is counted neither as normal nor as
+    # stunted / wasted; Formulir 4 shows how many.
+    is_unjudged = models.BooleanField(default=False)
     growth_mat = models.CharField(max_length=12, blank=True)  # child: hijau|kuning|merah|...
     father_attended = models.BooleanField(null=True, blank=True)  # child: the "Laki" count
     # PAUD: months 'mengikuti' of the months not 'belum'.
@@ -130,6 +139,10 @@ class QuarterResult(models.Model):
     months_enrolled = models.PositiveSmallIntegerField(null=True, blank=True)
     ruleset_name = models.CharField(max_length=40, blank=True)
     computed_at = models.DateTimeField(default=timezone.now)
+    # The last month the row covers while its quarter was running (scorecard.period), NULL for
+    # a row of a finished quarter. A row whose value differs from today's answer is stale (the
+    # month changed since) and is recomputed before it is read.
+    evaluated_through = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("quarter result")

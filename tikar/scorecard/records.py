@@ -7,6 +7,9 @@ records it read without them changing underneath it.
 Only the identity fields are required; the yes/no indicators default to "not received" so that a
 test or a synthetic benchmark can name just the facts it is about. The Django layer passes every
 field explicitly.
+
+A yes/no answer is `True` (ya), `False` (tidak) or `None` (not asked / not filled in). The engine
+counts `None` as not received, and marks the cell as a data problem ("belum diisi").
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 
 RISK_STATUSES = frozenset({"normal", "risti", "kek"})
-NUTRITION_STATUSES = frozenset({"gizi_kurang", "gizi_buruk", "stunting"})
+# "tidak_dapat_dinilai": the measurement carries a WHO implausible-value flag, so the status
+# cannot be judged from it (neither normal nor stunted); see monitoring.rules.nutrition_status.
+NUTRITION_STATUSES = frozenset({"gizi_kurang", "gizi_buruk", "stunting", "tidak_dapat_dinilai"})
 GROWTH_MAT_RESULTS = frozenset({"hijau", "kuning", "merah", "tidak_diukur"})
 PAUD_STATUSES = frozenset({"belum", "mengikuti", "tidak_mengikuti"})
 
@@ -36,15 +41,15 @@ class PregnancyMonth:
     visit_date: date | None = None
     gestation_month: int | None = None
     risk_status: str = "normal"
-    anc_check: bool = False
-    iron_tablets: bool = False
+    anc_check: bool | None = False
+    iron_tablets: bool | None = False
     iron_tablet_count: int | None = None
     postnatal_checks: int = 0
-    nutrition_counselling: bool = False
-    home_visit: bool = False
-    safe_water: bool = False
-    latrine: bool = False
-    health_insurance: bool = False
+    nutrition_counselling: bool | None = False
+    home_visit: bool | None = False
+    safe_water: bool | None = False
+    latrine: bool | None = False
+    health_insurance: bool | None = False
 
     def __post_init__(self) -> None:
         _check_month(self.month)
@@ -79,17 +84,17 @@ class ChildMonth:
     visit_date: date | None = None
     weighed: bool = False
     measured: bool = False
-    immunisation_up_to_date: bool = False
-    immunisation_basic_complete: bool = False
-    immunisation_measles: bool = False
-    counselling_mother: bool = False
-    counselling_father: bool = False
-    home_visit: bool = False
-    safe_water: bool = False
-    latrine: bool = False
-    birth_certificate: bool = False
-    health_insurance: bool = False
-    parenting_class: bool = False
+    immunisation_up_to_date: bool | None = False
+    immunisation_basic_complete: bool | None = False
+    immunisation_measles: bool | None = False
+    counselling_mother: bool | None = False
+    counselling_father: bool | None = False
+    home_visit: bool | None = False
+    safe_water: bool | None = False
+    latrine: bool | None = False
+    birth_certificate: bool | None = False
+    health_insurance: bool | None = False
+    parenting_class: bool | None = False
     # Empty means normal or unknown; the Django layer has already carried the last known
     # status forward (growth.md), so the engine only reads what the record says.
     nutrition_status: frozenset[str] = frozenset()

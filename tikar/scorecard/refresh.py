@@ -21,7 +21,8 @@ Quarters after today's are not marked (nothing can be recorded there yet).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
@@ -31,6 +32,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from tikar import clock
 from tikar.regions.models import Region
 from tikar.scorecard.evaluate import (
     PaudResult,
@@ -39,15 +41,18 @@ from tikar.scorecard.evaluate import (
     evaluate_child,
     evaluate_paud,
     evaluate_pregnancy,
+    problem_result,
     quarter_bounds,
 )
 from tikar.scorecard.models import (
     CELL_CHAR,
+    UNKNOWN_CHAR,
     DirtyQuarter,
     QuarterLock,
     QuarterResult,
     RuleChoice,
 )
+from tikar.scorecard.period import evaluated_through
 from tikar.scorecard.records import (
     ChildInput,
     ChildMonth,
@@ -58,13 +63,21 @@ from tikar.scorecard.records import (
 )
 from tikar.scorecard.rules import CHILD, PAUD, POSTNATAL_DAYS, PREGNANCY, RuleSet, ruleset
 
+logger = logging.getLogger(__name__)
+
+# What Formulir 3/4 say of a target whose data the refresh could not read or evaluate.
+UNREADABLE = (
+    "data sasaran ini tidak dapat dinilai (catatan bulanan berisi nilai yang tidak dikenal); "
+    "buka catatan bulanannya, periksa dan simpan ulang"
+)
+
 
 def quarter_of(month: date) -> int:
     return (month.month - 1) // 3 + 1
 
 
 def current_quarter(today: date | None = None) -> tuple[int, int]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return today.year, quarter_of(today)
 
 
@@ -214,12 +227,44 @@ _STATUS_FLAGS = (
 )
 
 
+# The WHO flags a status is judged with (monitoring.rules.is_unjudged), read with the flags.
+_UNJUDGED_COLUMNS = ("flen", "fwei", "fwfl", "oedema")
+
+
 def _status(flags) -> frozenset[str]:
-    return frozenset(code for (_name, code), on in zip(_STATUS_FLAGS, flags, strict=True) if on)
+    """The status of one record from its three is_* columns and the _UNJUDGED_COLUMNS."""
+    from tikar.monitoring.rules import UNJUDGED, is_unjudged
+
+    n = len(_STATUS_FLAGS)
+    codes = {code for (_name, code), on in zip(_STATUS_FLAGS, flags[:n], strict=True) if on}
+    if is_unjudged(*flags[n:]):
+        codes.add(UNJUDGED)
+    return frozenset(codes)
+
+
+def _record(build: Callable, target_pk, failed: dict[str, str] | None, *args, **kwargs):
+    """One engine record built from stored columns.
+
+    A stored value the engine refuses (a status code no form offers, written by hand or by an
+    old import) raises ValueError; with `failed` the target is noted there (and its traceback
+    logged) so that the refresh stores it as a data problem instead of failing the desa.
+    """
+    try:
+        return build(*args, **kwargs)
+    except (TypeError, ValueError):
+        if failed is None:
+            raise
+        logger.exception("scorecard: a record of target %s cannot be read", target_pk)
+        failed[str(target_pk)] = UNREADABLE
+        return None
 
 
 def read_pregnancy_inputs(
-    village_code: str, year: int, quarter: int, target_id: str | None = None
+    village_code: str,
+    year: int,
+    quarter: int,
+    target_id: str | None = None,
+    failed: dict[str, str] | None = None,
 ) -> tuple[list[PregnancyInput], dict[str, str]]:
     """The quarter's pregnancies with their records, and each one's household (one query).
 
@@ -249,16 +294,20 @@ def read_pregnancy_inputs(
     households: dict[str, str] = {}
     for pk, delivery, household, record_id, *values in rows:
         months = by_target.setdefault(pk, (delivery, []))[1]
-        months.append(
-            PregnancyMonth(str(record_id), **dict(zip(_PREGNANCY_COLUMNS, values, strict=True)))
-        )
+        columns = dict(zip(_PREGNANCY_COLUMNS, values, strict=True))
+        months.append(_record(PregnancyMonth, pk, failed, str(record_id), **columns))
         households[str(pk)] = str(household)
-    inputs = [PregnancyInput(str(pk), d, tuple(m)) for pk, (d, m) in by_target.items()]
+    inputs = [PregnancyInput(str(pk), d, tuple(m)) for pk, (d, m) in by_target.items()
+              if str(pk) not in (failed or ())]  # fmt: skip
     return inputs, households
 
 
 def read_child_inputs(
-    village_code: str, year: int, quarter: int, target_id: str | None = None
+    village_code: str,
+    year: int,
+    quarter: int,
+    target_id: str | None = None,
+    failed: dict[str, str] | None = None,
 ) -> tuple[list[ChildInput], dict[str, str]]:
     """The children with 2b records in the quarter or the 3 months before (two queries).
 
@@ -281,7 +330,7 @@ def read_child_inputs(
     )
     if target_id is not None:
         window = window.filter(child_id=target_id)
-    flags = [name for name, _code in _STATUS_FLAGS]
+    flags = [name for name, _code in _STATUS_FLAGS] + list(_UNJUDGED_COLUMNS)
     rows = window.order_by("child_id", "month").values_list(
         "child_id", "child__birth_date", "child__household_id", "id", *flags, *_CHILD_COLUMNS
     )  # fmt: skip
@@ -304,8 +353,8 @@ def read_child_inputs(
             deleted_at__isnull=True,
             pk__in=window_children.values("child_id"),
         )
-        .annotate(**{name: Subquery(earlier.values(name)[:1]) for name in flags})
-        .values_list("pk", *flags)
+        .annotate(**{f"last_{name}": Subquery(earlier.values(name)[:1]) for name in flags})
+        .values_list("pk", *(f"last_{name}" for name in flags))
     }
     by_child: dict = {}
     households: dict[str, str] = {}
@@ -315,14 +364,21 @@ def read_child_inputs(
         columns = dict(zip(_CHILD_COLUMNS, values[n:], strict=True))
         if columns["measured"]:  # in month order: the carried status is the latest measured
             entry[2] = _status(values[:n])
-        entry[1].append(ChildMonth(str(record_id), **columns, nutrition_status=entry[2]))
+        entry[1].append(
+            _record(ChildMonth, pk, failed, str(record_id), **columns, nutrition_status=entry[2])
+        )
         households[str(pk)] = str(household)
-    inputs = [ChildInput(str(pk), birth, tuple(m)) for pk, (birth, m, _s) in by_child.items()]
+    inputs = [ChildInput(str(pk), birth, tuple(m)) for pk, (birth, m, _s) in by_child.items()
+              if str(pk) not in (failed or ())]  # fmt: skip
     return inputs, households
 
 
 def read_paud_inputs(
-    village_code: str, year: int, quarter: int, target_id: str | None = None
+    village_code: str,
+    year: int,
+    quarter: int,
+    target_id: str | None = None,
+    failed: dict[str, str] | None = None,
 ) -> tuple[list[PaudInput], dict[str, str]]:
     """The children with 2c records in the quarter (one query)."""
     from tikar.monitoring.models import PaudRecord
@@ -339,24 +395,73 @@ def read_paud_inputs(
     by_child: dict = {}
     households: dict[str, str] = {}
     for pk, birth, household, month, status in rows:
-        by_child.setdefault(pk, (birth, []))[1].append(PaudMonth(month, status))
+        by_child.setdefault(pk, (birth, []))[1].append(
+            _record(PaudMonth, pk, failed, month, status)
+        )
         households[str(pk)] = str(household)
-    inputs = [PaudInput(str(pk), birth, tuple(m)) for pk, (birth, m) in by_child.items()]
+    inputs = [PaudInput(str(pk), birth, tuple(m)) for pk, (birth, m) in by_child.items()
+              if str(pk) not in (failed or ())]  # fmt: skip
     return inputs, households
 
 
-def evaluate_village_quarter(village_code: str, year: int, quarter: int, rules: RuleSet):
-    """Run the pure engine on every target of a desa's quarter (no writes; four queries)."""
-    pregnancies, households = read_pregnancy_inputs(village_code, year, quarter)
-    children, child_households = read_child_inputs(village_code, year, quarter)
-    paud_inputs, paud_households = read_paud_inputs(village_code, year, quarter)
+def evaluate_village_quarter(
+    village_code: str, year: int, quarter: int, rules: RuleSet, through: date | None = None
+):
+    """Run the pure engine on every target of a desa's quarter (no writes; four queries).
+
+    `through`: the last elapsed month of a running quarter (`period.evaluated_through`).
+    One target's failure never fails the desa: a target whose records cannot be read or
+    evaluated is logged with its traceback and stored as a data problem (`problem_result`).
+    """
+    failed: dict[str, dict[str, str]] = {PREGNANCY: {}, CHILD: {}, PAUD: {}}
+    where = f"{village_code} {year}-Q{quarter}"
+    pregnancies, households = read_pregnancy_inputs(
+        village_code, year, quarter, failed=failed[PREGNANCY]
+    )
+    children, child_households = read_child_inputs(
+        village_code, year, quarter, failed=failed[CHILD]
+    )
+    paud_inputs, paud_households = read_paud_inputs(
+        village_code, year, quarter, failed=failed[PAUD]
+    )
     households |= child_households | paud_households
     preg = [
-        r for p in pregnancies if (r := evaluate_pregnancy(p, year, quarter, rules)) is not None
-    ]
-    kids = [r for c in children if (r := evaluate_child(c, year, quarter, rules)) is not None]
-    paud = [r for p in paud_inputs if (r := evaluate_paud(p, year, quarter)) is not None]
+        r
+        for p in pregnancies
+        if (r := _isolated(PREGNANCY, p.target_id, where,
+                           lambda p=p: evaluate_pregnancy(p, year, quarter, rules, through)))
+        is not None
+    ]  # fmt: skip
+    kids = [
+        r
+        for c in children
+        if (r := _isolated(CHILD, c.target_id, where,
+                           lambda c=c: evaluate_child(c, year, quarter, rules, through)))
+        is not None
+    ]  # fmt: skip
+    paud = [
+        r
+        for p in paud_inputs
+        if (r := _isolated(PAUD, p.target_id, where,
+                           lambda p=p: evaluate_paud(p, year, quarter, through)))
+        is not None
+    ]  # fmt: skip
+    for group, results in ((PREGNANCY, preg), (CHILD, kids), (PAUD, paud)):
+        results += [problem_result(group, target, UNREADABLE) for target in failed[group]]
     return Evaluated(preg, kids, paud, households)
+
+
+def _isolated(group: str, target_id: str, where: str, evaluate: Callable):
+    """`evaluate()`, or the target's problem result when it raises (logged with traceback).
+
+    The engine already turns the stored data it knows to be bad into problem results; this
+    is the net for what nobody foresaw, so that one target cannot take a report down.
+    """
+    try:
+        return evaluate()
+    except Exception:
+        logger.exception("scorecard %s: %s %s could not be evaluated", where, group, target_id)
+        return problem_result(group, target_id, UNREADABLE)
 
 
 def _target_row(r: TargetResult, common: dict, households: dict) -> QuarterResult:
@@ -369,13 +474,14 @@ def _target_row(r: TargetResult, common: dict, households: dict) -> QuarterResul
         household_id=households.get(r.target_id),
         stage=r.stage,
         age_months=r.age_months,
-        cells="".join(CELL_CHAR[c.value] for c in r.cells),
+        cells="".join(UNKNOWN_CHAR if c.unknown else CELL_CHAR[c.value] for c in r.cells),
         received=r.received,
         expected=r.expected,
         risk_status=r.risk_status or "",
         is_stunting="stunting" in status,
         is_gizi_buruk="gizi_buruk" in status,
         is_gizi_kurang="gizi_kurang" in status,
+        is_unjudged="tidak_dapat_dinilai" in status,
         growth_mat=r.growth_mat or "",
         father_attended=r.father_attended,
         ruleset_name=r.ruleset_name,
@@ -390,7 +496,7 @@ def _paud_row(r: PaudResult, common: dict, households: dict) -> QuarterResult:
         target_id=r.target_id,
         household_id=households.get(r.target_id),
         stage=r.age_group,
-        cells=CELL_CHAR[r.value],
+        cells=UNKNOWN_CHAR if r.has_problem else CELL_CHAR[r.value],
         received=int(r.value == "Y"),
         expected=int(r.value != "TS"),
         months_attending=r.months_attending,
@@ -414,9 +520,13 @@ def refresh_village_quarter(village: Region | str, year: int, quarter: int) -> b
         ).exists():
             return False  # validated: keep the figures the Admin Desa validated
         rules = ruleset_for(code, year)
-        ev = evaluate_village_quarter(code, year, quarter, rules)
+        # A running quarter is evaluated over its elapsed months only (issue 8 §4): a month
+        # that has not happened is not a month "without weighing".
+        through = evaluated_through(year, quarter, clock.today())
+        ev = evaluate_village_quarter(code, year, quarter, rules, through)
         now = timezone.now()
-        common = {"village_id": code, "year": year, "quarter": quarter, "computed_at": now}
+        common = {"village_id": code, "year": year, "quarter": quarter, "computed_at": now,
+                  "evaluated_through": through}  # fmt: skip
         rows = [_target_row(r, common, ev.households) for r in ev.pregnancies + ev.children]
         rows += [_paud_row(r, common | {"ruleset_name": rules.name}, ev.households)
                  for r in ev.paud]  # fmt: skip
@@ -475,7 +585,9 @@ def refresh_dirty(limit: int | None = None) -> int:
 
 
 def ensure_fresh(village_code: str, year: int, quarter: int) -> None:
-    """Before a page reads a quarter: recompute it if it is dirty or was never computed.
+    """Before a page reads a quarter: recompute it if it is dirty, was never computed, or was
+    computed over other elapsed months than today's (a running quarter, after the month
+    changed or the quarter ended).
 
     A quarter with no stored row may simply be empty; recomputing an empty quarter is three
     small queries, cheaper than keeping a "computed" marker per desa and quarter.
@@ -483,9 +595,11 @@ def ensure_fresh(village_code: str, year: int, quarter: int) -> None:
     key = {"village_id": village_code, "year": year, "quarter": quarter}
     if QuarterLock.objects.filter(**key, locked_at__isnull=False).exists():
         return
+    stored = QuarterResult.objects.filter(**key).values_list("evaluated_through", flat=True)[:1]
     if (
         DirtyQuarter.objects.filter(**key).exists()
-        or not QuarterResult.objects.filter(**key).exists()
+        or not stored
+        or stored[0] != evaluated_through(year, quarter, clock.today())
     ):
         refresh_village_quarter(village_code, year, quarter)
 
@@ -502,13 +616,23 @@ def explain_target(row: QuarterResult) -> TargetResult | PaudResult | None:
     rules = ruleset_by_name(row.ruleset_name) if row.ruleset_name else ruleset_for(code, year)
     # The refresh's own readers, restricted to this target: the explanation reads exactly
     # what the stored cell was computed from.
+    through = row.evaluated_through  # the months the stored cell was computed over
+    # As in the refresh, a target that cannot be read or evaluated is explained as the data
+    # problem it is stored as, never a 500 on the explanation page.
+    failed: dict[str, str] = {}
+    where = f"{code} {year}-Q{quarter}"
     if row.group == PREGNANCY:
-        for p in read_pregnancy_inputs(code, year, quarter, target)[0]:
-            return evaluate_pregnancy(p, year, quarter, rules)
+        for p in read_pregnancy_inputs(code, year, quarter, target, failed)[0]:
+            return _isolated(PREGNANCY, target, where,
+                             lambda: evaluate_pregnancy(p, year, quarter, rules, through))  # noqa: B023  # fmt: skip
     elif row.group == CHILD:
-        for c in read_child_inputs(code, year, quarter, target)[0]:
-            return evaluate_child(c, year, quarter, rules)
+        for c in read_child_inputs(code, year, quarter, target, failed)[0]:
+            return _isolated(CHILD, target, where,
+                             lambda: evaluate_child(c, year, quarter, rules, through))  # noqa: B023  # fmt: skip
     else:
-        for p in read_paud_inputs(code, year, quarter, target)[0]:
-            return evaluate_paud(p, year, quarter)
+        for p in read_paud_inputs(code, year, quarter, target, failed)[0]:
+            return _isolated(PAUD, target, where,
+                             lambda: evaluate_paud(p, year, quarter, through))  # noqa: B023  # fmt: skip
+    if target in failed:
+        return problem_result(row.group, target, failed[target])
     return None

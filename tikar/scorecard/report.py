@@ -14,6 +14,7 @@ through a binary float.
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -21,9 +22,12 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
+from tikar import clock
+from tikar.exports import protect_workbook
 from tikar.regions.models import Region
 from tikar.scorecard.evaluate import percent
 from tikar.scorecard.models import ROMAN, DanaDesa, QuarterLock, QuarterResult
+from tikar.scorecard.period import evaluated_through, month_name, provisional_note
 from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY
 
 GROUPS = (PREGNANCY, CHILD, PAUD)
@@ -36,6 +40,21 @@ def to_json(data: dict[str, Any]) -> str:
 
 def pct(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.2f}"
+
+
+def provisional_info(year: int, quarter: int, today: date | None = None) -> dict[str, Any]:
+    """Whether a quarter's figures are provisional (it is still running), and up to when.
+
+    {"provisional": bool, "evaluated_through": "YYYY-MM" | None, "note": Indonesian label |
+    None}: the keys every JSON / XLSX / CSV carries and every page shows (issue 8 §4).
+    """
+    through = evaluated_through(year, quarter, today or clock.today())
+    return {
+        "provisional": through is not None,
+        "evaluated_through": f"{through:%Y-%m}" if through else None,
+        "note": provisional_note(through) if through else None,
+        "month_label": month_name(through) if through else None,
+    }
 
 
 def quarter_rows(village_code: str, year: int, quarter: int) -> QuerySet[QuarterResult]:
@@ -119,6 +138,7 @@ def scorecard_data(village: Region, year: int, quarter: int) -> dict[str, Any]:
             stunting=Count("pk", filter=Q(is_stunting=True)),
             gizi_buruk=Count("pk", filter=Q(is_gizi_buruk=True)),
             gizi_kurang=Count("pk", filter=Q(is_gizi_kurang=True)),
+            unjudged=Count("pk", filter=Q(is_unjudged=True)),
             hijau=Count("pk", filter=Q(growth_mat="hijau")),
             kuning=Count("pk", filter=Q(growth_mat="kuning")),
             merah=Count("pk", filter=Q(growth_mat="merah")),
@@ -127,8 +147,8 @@ def scorecard_data(village: Region, year: int, quarter: int) -> dict[str, Any]:
     }
     empty = {"n": 0, "received": 0, "expected": 0}
     ibu = per_group.get(PREGNANCY, empty | {"kek": 0, "risti": 0})
-    child_counts = ("stunting", "gizi_buruk", "gizi_kurang", "hijau", "kuning", "merah",
-                    "tidak_diukur")  # fmt: skip
+    child_counts = ("stunting", "gizi_buruk", "gizi_kurang", "unjudged", "hijau", "kuning",
+                    "merah", "tidak_diukur")  # fmt: skip
     anak = per_group.get(CHILD, empty | dict.fromkeys(child_counts, 0))
     # Table 1's households: distinct over both groups' targets (PAUD is not a 1.000 HPK target).
     households = rows.filter(group__in=(PREGNANCY, CHILD)).aggregate(
@@ -154,7 +174,12 @@ def scorecard_data(village: Region, year: int, quarter: int) -> dict[str, Any]:
     )
     ruleset = rows.exclude(ruleset_name="").values_list("ruleset_name", flat=True).first()
     code = village.code
+    period = provisional_info(year, quarter)
     return {
+        # A running quarter covers only its elapsed months: provisional, and said so.
+        "provisional": period["provisional"],
+        "evaluated_through": period["evaluated_through"],
+        "provisional_note": period["note"],
         "header": {
             "regency": _region(code[:5]),
             "district": _region(code[:8]),
@@ -182,6 +207,9 @@ def scorecard_data(village: Region, year: int, quarter: int) -> dict[str, Any]:
             "gizi_kurang": anak["gizi_kurang"],
             "gizi_buruk": anak["gizi_buruk"],
             "stunting": anak["stunting"],
+            # Latest measurement flagged by WHO's plausibility checks: neither normal nor
+            # stunted / wasted, so the three counts above leave them out and say how many.
+            "status_unjudged": anak["unjudged"],
         },
         "table2_growth_mat": {
             "hijau": anak["hijau"],
@@ -268,6 +296,7 @@ def scorecard_xlsx(data: dict[str, Any]) -> bytes:
         ("Desa", f"{h['village']['name']} ({h['village']['code']})"),
         ("Tahun", h["year"]),
         ("Kuartal", h["quarter_roman"]),
+        *((("Status", data["provisional_note"]),) if data.get("provisional") else ()),
     ):
         ws.append([label, value])
         ws.cell(row=ws.max_row, column=1).font = bold
@@ -285,6 +314,10 @@ def scorecard_xlsx(data: dict[str, Any]) -> bytes:
             ("   - Gizi kurang", t1["gizi_kurang"]),
             ("   - Gizi buruk", t1["gizi_buruk"]),
             ("   - Stunting", t1["stunting"]),
+            (
+                "   - Status gizi tidak dapat dinilai (nilai di luar batas wajar WHO)",
+                t1.get("status_unjudged", 0),
+            ),
         ),
         start=1,
     ):
@@ -349,5 +382,6 @@ def scorecard_xlsx(data: dict[str, Any]) -> bytes:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToHeight = 0
     out = BytesIO()
+    protect_workbook(wb)  # desa and region names are typed by people: never run as formulas
     wb.save(out)
     return out.getvalue()

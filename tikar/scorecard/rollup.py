@@ -32,15 +32,17 @@ from typing import Any
 import numpy as np
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Length, Substr
-from django.utils import timezone
 
+from tikar import clock
 from tikar.accounts.scope import scoped, scoped_regions
 from tikar.growth.prevalence import PrevalenceRow, summarize
 from tikar.growth.who2006 import FEMALE, MALE, GrowthResult
 from tikar.regions.models import Level, Region
+from tikar.scorecard import period
 from tikar.scorecard.evaluate import percent, quarter_bounds, quarter_months
-from tikar.scorecard.models import ROMAN, DirtyQuarter, QuarterResult
+from tikar.scorecard.models import ROMAN, DirtyQuarter, QuarterLock, QuarterResult
 from tikar.scorecard.refresh import current_quarter, refresh_village_quarter
+from tikar.scorecard.report import provisional_info
 from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY
 
 # Length of a region code at each level.
@@ -107,16 +109,15 @@ def regions_at(qs: QuerySet[Region], area: Region | None, level: int) -> QuerySe
 def reporting_month(year: int, quarter: int, today: date | None = None) -> date:
     """The month whose reporting is shown: this month for the current quarter, else the
     quarter's last month (a past quarter is judged on its own last month)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if (year, quarter) == current_quarter(today):
         return today.replace(day=1)
     return quarter_months(year, quarter)[2]
 
 
 def elapsed_months(year: int, quarter: int, today: date | None = None) -> list[date]:
-    """The quarter's months up to and including this month."""
-    today = today or timezone.localdate()
-    return [m for m in quarter_months(year, quarter) if m <= today.replace(day=1)]
+    """The quarter's months up to and including this month (`period.elapsed_months`)."""
+    return list(period.elapsed_months(year, quarter, today or clock.today()))
 
 
 def last_quarters(year: int, quarter: int, n: int) -> list[tuple[int, int]]:
@@ -159,8 +160,9 @@ def _recorded_in(months: Iterable[date]) -> Q:
 
 
 def refresh_area(area: Region | None, quarters: Iterable[tuple[int, int]]) -> int:
-    """Recompute the area's desa quarters that are dirty, or that have monthly records but were
-    never computed; returns how many were recomputed.
+    """Recompute the area's desa quarters that are dirty, that have monthly records but were
+    never computed, or whose rows cover other elapsed months than today's (a running quarter
+    computed last month, or before it ended); returns how many were recomputed.
 
     A desa page calls `refresh.ensure_fresh` for one quarter; an area has many, so this looks
     them up with two queries and recomputes only those that need it. With many dirty quarters
@@ -186,6 +188,27 @@ def refresh_area(area: Region | None, quarters: Iterable[tuple[int, int]]) -> in
             .order_by()
         )
         for code in list(never):
+            refresh_village_quarter(code, y, q)
+            done += 1
+        # Stale: computed while the quarter ran, over fewer months than have passed since.
+        # A validated quarter is never stale (it can only be validated once it has ended).
+        through = period.evaluated_through(y, q, clock.today())
+        stale = (
+            QuarterResult.objects.filter(under("village_id", area), year=y, quarter=q).exclude(
+                evaluated_through=through
+            )
+            if through is not None
+            else QuarterResult.objects.filter(
+                under("village_id", area), year=y, quarter=q, evaluated_through__isnull=False
+            )
+        )
+        locked = QuarterLock.objects.filter(year=y, quarter=q, locked_at__isnull=False)
+        for code in list(
+            stale.exclude(village_id__in=locked.values("village_id"))
+            .values_list("village_id", flat=True)
+            .distinct()
+            .order_by()
+        ):
             refresh_village_quarter(code, y, q)
             done += 1
     return done
@@ -398,6 +421,8 @@ class Rollup:
     total: dict[str, Any]
     missing: list[Region] = field(default_factory=list)  # desa that recorded nothing (capped)
     missing_count: int = 0
+    # The running quarter's figures cover its elapsed months only: report.provisional_info.
+    provisional: dict[str, Any] = field(default_factory=dict)
 
 
 def sub_regions(user, area: Region | None, level: int) -> QuerySet[Region]:
@@ -437,6 +462,10 @@ def rollup(
         overall,
     )
     silent = villages.exclude(_recorded_in([month])).select_related("parent").order_by("code")
+    info = provisional_info(year, quarter, today)
+    for row in [*rows, total]:
+        # Every exported line says whether it is final (CSV rows travel without the page).
+        row["period"] = info["note"] or period.FINISHED_NOTE
     return Rollup(
         area=area,
         level=level,
@@ -447,6 +476,7 @@ def rollup(
         total=total,
         missing=list(silent[:MISSING_LIST_LIMIT]),
         missing_count=total["desa_total"] - recorded,
+        provisional=info,
     )
 
 

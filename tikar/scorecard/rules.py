@@ -41,6 +41,8 @@ STAGE_LABELS = {
     "6-12": "Umur 6–12 bulan",
     "13-17": "Umur 13–17 bulan",
     "18-23": "Umur 18–23 bulan",
+    # evaluate.UNKNOWN_STAGE: no gestation month and no delivery date, or unreadable data.
+    "?": "Tahap tidak diketahui",
 }
 
 

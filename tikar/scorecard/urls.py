@@ -3,29 +3,33 @@ from django.urls import path
 from tikar.scorecard import views
 
 urlpatterns = [
-    path("rekap/<int:year>/<int:quarter>/", views.recap, name="recap"),
+    path("rekap/<year:year>/<quarter:quarter>/", views.recap, name="recap"),
     path(
-        "rekap/<int:year>/<int:quarter>/<str:group>/<uuid:pk>/",
+        "rekap/<year:year>/<quarter:quarter>/<str:group>/<uuid:pk>/",
         views.recap_target,
         name="recap_target",
     ),
-    path("scorecard/<int:year>/<int:quarter>/", views.scorecard, name="scorecard"),
-    path("scorecard/<int:year>/<int:quarter>/validasi/", views.quarter_lock, name="quarter_lock"),
+    path("scorecard/<year:year>/<quarter:quarter>/", views.scorecard, name="scorecard"),
     path(
-        "scorecard/<int:year>/<int:quarter>/buka-kembali/",
+        "scorecard/<year:year>/<quarter:quarter>/validasi/",
+        views.quarter_lock,
+        name="quarter_lock",
+    ),
+    path(
+        "scorecard/<year:year>/<quarter:quarter>/buka-kembali/",
         views.quarter_reopen,
         name="quarter_reopen",
     ),
-    path("dana-desa/<int:year>/", views.dana_desa, name="dana_desa"),
-    path("standar-layanan/<int:year>/", views.rule_choice, name="rule_choice"),
+    path("dana-desa/<year:year>/", views.dana_desa, name="dana_desa"),
+    path("standar-layanan/<year:year>/", views.rule_choice, name="rule_choice"),
 ]
 
 # Officers' roll-up and lokus ranking (views_area.py).
 from tikar.scorecard import views_area  # noqa: E402
 
 urlpatterns += [
-    path("rekap-wilayah/<int:year>/<int:quarter>/", views_area.rollup_view, name="rollup"),
-    path("lokus/<int:year>/<int:quarter>/", views_area.lokus_view, name="lokus"),
+    path("rekap-wilayah/<year:year>/<quarter:quarter>/", views_area.rollup_view, name="rollup"),
+    path("lokus/<year:year>/<quarter:quarter>/", views_area.lokus_view, name="lokus"),
 ]
 # Links that do not know the quarter (the officers' home page): this quarter's page, with the
 # query string kept.

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped
 from tikar.households import views as hv
@@ -31,6 +32,7 @@ from tikar.scorecard.forms import DanaDesaForm, ReopenForm, RuleChoiceForm
 from tikar.scorecard.models import (
     CHAR_CELL,
     ROMAN,
+    UNKNOWN_CHAR,
     AncStandard,
     DanaDesa,
     PncStandard,
@@ -83,9 +85,10 @@ def desa_query(request: HttpRequest, village: Region) -> str:
 def quarter_choices(year: int, quarter: int) -> list[dict]:
     out = []
     y, q = current_quarter()
-    for _i in range(QUARTERS_BACK):
+    for i in range(QUARTERS_BACK):
         out.append({"year": y, "quarter": q, "label": f"{ROMAN[q]} {y}",
-                    "selected": (y, q) == (year, quarter)})  # fmt: skip
+                    "selected": (y, q) == (year, quarter),
+                    "provisional": i == 0})  # the running quarter  # fmt: skip
         y, q = (y - 1, 4) if q == 1 else (y, q - 1)
     return out
 
@@ -136,6 +139,31 @@ def _recap_rows(rows: list[QuarterResult], names: dict) -> list[dict]:
     return sorted(out, key=lambda x: x["name"].lower())
 
 
+_FORM_OF_GROUP = {PREGNANCY: "3a", CHILD: "3b", PAUD: "2c"}
+
+
+def data_problems(rows: list[QuarterResult], names: dict) -> list[dict]:
+    """The quarter's targets with a data problem, for Formulir 3 and 4 (issue 8, section 2).
+
+    A stored cell "?" is a T that comes from an unanswered question or from data the engine
+    could not evaluate (see scorecard.models.UNKNOWN_CHAR); each links to its explanation.
+    """
+    out = []
+    for r in rows:
+        if UNKNOWN_CHAR not in r.cells:
+            continue
+        out.append(
+            {
+                "group": r.group,
+                "target_id": r.target_id,
+                "name": names.get(str(r.target_id), {"name": "?"})["name"],
+                "form": _("Formulir %(form)s") % {"form": _FORM_OF_GROUP[r.group]},
+                "stage": STAGE_LABELS.get(r.stage, r.stage),
+            }
+        )
+    return sorted(out, key=lambda p: p["name"].lower())
+
+
 @login_required
 def recap(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
@@ -173,8 +201,10 @@ def recap(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "quarters": quarter_choices(year, quarter),
         "groups": groups,
         "paud_rows": paud_rows,
+        "data_problems": data_problems(rows, names),
         "desa_query": desa_query(request, village),
         "locked": locks.is_locked(village.code, year, quarter),
+        "provisional": report.provisional_info(year, quarter),
     }
     return render(request, "scorecard/recap.html", ctx)
 
@@ -206,6 +236,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
                 "number": 1,
                 "text": INDICATORS[PAUD][0].text,
                 "value": result.value,
+                "unknown": result.has_problem,
                 "explanation": result.explanation,
                 "rule": "",
                 "months": [month_label(m) for m in result.months],
@@ -218,6 +249,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
                     "number": ind.number,
                     "text": ind.text,
                     "value": cell.value,
+                    "unknown": cell.unknown,
                     "explanation": cell.explanation,
                     "rule": cell.rule.description if cell.rule else "",
                     "months": [month_label(m) for m in cell.months],
@@ -230,7 +262,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
                 "url": reverse("record_month", kwargs={"pk": pk, "year": m.year, "month": m.month}),
             }
             for m in quarter_months(year, quarter)
-            if m <= timezone.localdate()
+            if m <= clock.today()
         ]
     stored = row.values
     differs = result is not None and (
@@ -276,6 +308,11 @@ def scorecard(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         raise Http404
     lock = QuarterLock.objects.filter(village=village, year=year, quarter=quarter).first()
     reopenings = list(lock.reopenings.select_related("reopened_by")) if lock else []
+    problem_rows = list(
+        scoped(QuarterResult.objects, request.user).filter(
+            village=village, year=year, quarter=quarter, cells__contains=UNKNOWN_CHAR
+        )
+    )
     ctx = {
         "village": village,
         "year": year,
@@ -300,7 +337,15 @@ def scorecard(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "lock": lock if lock and lock.is_locked else None,
         "reopenings": reopenings,
         "can_validate": is_village_admin_of(request.user, village),
+        "provisional": report.provisional_info(year, quarter),
+        # Validation opens the day after the quarter ends (locks.ensure_quarter_finished).
+        "not_finished": (
+            locks.not_finished_message(year, quarter)
+            if report.provisional_info(year, quarter)["provisional"]
+            else None
+        ),
         "reopen_form": ReopenForm(),
+        "data_problems": data_problems(problem_rows, _names(problem_rows)),
         "desa_query": desa_query(request, village),
         "amp_desa": desa_query(request, village).replace("?", "&"),
     }
@@ -327,7 +372,18 @@ def _admin_village(request: HttpRequest) -> Region:
 def quarter_lock(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
     village = _admin_village(request)
-    locks.lock_quarter(village, year, quarter, request.user)
+    if request.POST.get("confirm") != "1":
+        # Validation locks the quarter: only the confirming button ("Yes, validate") does it.
+        messages.error(
+            request,
+            _("Nothing was validated: tap “Yes, validate” to confirm the validation."),
+        )
+        return redirect("scorecard", year=year, quarter=quarter)
+    try:
+        locks.lock_quarter(village, year, quarter, request.user)
+    except ValidationError as exc:  # the quarter is still running
+        messages.error(request, " ".join(exc.messages))
+        return redirect("scorecard", year=year, quarter=quarter)
     messages.success(
         request,
         _("%(quarter)s is validated. Its monthly records are locked until it is reopened.")

@@ -11,9 +11,8 @@ after `rollup.refresh_area` has recomputed the area's dirty quarters.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
-from io import BytesIO, StringIO
+from io import BytesIO
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,16 +26,18 @@ from django.utils.translation import gettext_lazy
 
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped_regions
+from tikar.exports import CSV_CONTENT_TYPE, excel_csv, protect_workbook
 from tikar.monitoring.rules import month_label
 from tikar.regions.models import Level, Region
 from tikar.scorecard import lokus, rollup
 from tikar.scorecard.charts import Series, line_chart
 from tikar.scorecard.models import ROMAN
 from tikar.scorecard.refresh import current_quarter
+from tikar.scorecard.report import provisional_info
 from tikar.scorecard.rules import CHILD, PAUD, PREGNANCY
 from tikar.scorecard.views import XLSX, quarter_choices, quarter_label, quarter_or_404
 
-CSV = "text/csv; charset=utf-8"
+CSV = CSV_CONTENT_TYPE
 
 
 # --------------------------------------------------------------------------------------------
@@ -141,30 +142,33 @@ def export_header() -> list[tuple[str, str]]:
         ("reporting", _("Reporting %")),
     ]
     head += [(c.key, coverage_label(c)) for c in rollup.COVERAGE_COLUMNS]
+    # "Sementara: kuartal berjalan, dihitung sampai ..." or "Final": a line read on its own
+    # must still say whether the quarter was over.
+    head.append(("period", _("Quarter status")))
     return head
 
 
-def export_values(row: dict[str, Any]) -> list[Any]:
+def export_values(row: dict[str, Any], missing: Any = "-") -> list[Any]:
+    """The row's exported values; ``missing`` stands for a number that has no value."""
     out: list[Any] = []
     for key, _label in export_header():
         value = row[key]
-        if key in ("stunting", "ci_low", "ci_high"):
+        if value is None and key not in ("code", "name", "period"):
+            value = missing
+        elif key in ("stunting", "ci_low", "ci_high"):
             value = _dec(value, 1)
-        elif isinstance(value, Decimal) or (value is None and key not in ("code", "name")):
+        elif isinstance(value, Decimal):
             value = _dec(value)
         out.append(value)
     return out
 
 
 def rollup_csv(data: rollup.Rollup, rows: list[dict]) -> str:
-    """Machine-readable: stable English column keys, '.' decimals, '-' for no value; the area's
-    total is the last line (code = the area's code, empty for the country)."""
-    buf = StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([k for k, _label in export_header()])
-    for row in [*rows, data.total]:
-        writer.writerow(export_values(row))
-    return buf.getvalue()
+    """For Excel set to Indonesian (tikar.exports.excel_csv): the XLSX's Indonesian headings,
+    ';' separator, decimal comma, an empty cell for no value; the area's total is the last
+    line (code = the area's code, empty for the country)."""
+    body = [export_values(row, missing=None) for row in [*rows, data.total]]
+    return excel_csv([label for _k, label in export_header()], body)
 
 
 def _sheet(
@@ -198,6 +202,7 @@ def _sheet(
     ws.column_dimensions["A"].width = 15
     ws.column_dimensions["B"].width = 34
     out = BytesIO()
+    protect_workbook(wb)  # area and desa names are typed by people: never run as formulas
     wb.save(out)
     return out.getvalue()
 
@@ -208,6 +213,8 @@ def rollup_xlsx(data: rollup.Rollup, rows: list[dict]) -> bytes:
         f"{area_name(data.area)} · {quarter_label(data.year, data.quarter)}",
         _("Reporting month: %(month)s") % {"month": month_label(data.month)},
     ]
+    if data.provisional.get("provisional"):
+        lines.insert(2, data.provisional["note"])
     body = [export_values(r) for r in rows]
     total = export_values(data.total)
     total[1] = _("Total") + (f" {area_name(data.area)}")
@@ -337,6 +344,7 @@ def rollup_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
             {"label": coverage_label(c), "group": group_title(c.group), "text": c.text}
             for c in rollup.COVERAGE_COLUMNS
         ],
+        "provisional": data.provisional,
         "lokus_query": _query(wilayah=wilayah) if area_level >= Level.REGENCY else "",
         "lokus_available": area_level in (Level.REGENCY, Level.DISTRICT),
     }
@@ -390,6 +398,7 @@ def lokus_xlsx(
     ranked: list[lokus.Ranked],
     weights: dict[str, Decimal],
     districts: dict[str, str],
+    provisional: dict[str, Any] | None = None,
 ) -> bytes:
     labels = criterion_labels()
     lines = [
@@ -398,6 +407,8 @@ def lokus_xlsx(
         formula_text(weights),
         _("Each criterion is on a 0-100 scale; the scaled value is what the formula uses."),
     ]
+    if provisional and provisional.get("provisional"):
+        lines.insert(2, provisional["note"])
     header = [_("Code"), _("Desa"), _("Kecamatan"), _("Rank"), _("Score")]
     header += [
         _("Stunted children"),
@@ -454,6 +465,8 @@ def lokus_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "area": area,
         "area_name": area_name(area),
         "crumbs": crumbs(user, area),
+        # The ranking of a running quarter uses provisional figures: said on the page and file.
+        "provisional": provisional_info(year, quarter),
     }
     if area is None or area.level < Level.REGENCY:
         # A province or the country: first choose the kabupaten/kota to rank.
@@ -470,7 +483,7 @@ def lokus_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     )
     if request.GET.get("format") == "xlsx":
         return _attachment(
-            lokus_xlsx(area, year, quarter, ranked, weights, districts),
+            lokus_xlsx(area, year, quarter, ranked, weights, districts, ctx["provisional"]),
             XLSX,
             f"lokus-{area.code}-{year}-K{quarter}.xlsx",
         )

@@ -109,6 +109,10 @@ def read_decimal(raw: Any) -> Decimal:
         # Spreadsheet floats (8.4 stored as 8.4000000000000004) are rounded to the
         # one decimal the forms use; more decimals are refused by the model's own check.
         value = Decimal(repr(raw))
+        if not value.is_finite():  # a crafted cell holding "inf" or "nan" (openpyxl: float())
+            raise CellError(
+                _("'%(value)s' is not a number; write e.g. 8,4 or 8.4.") % {"value": raw}
+            )
     else:
         text = _text(raw).replace(",", ".")
         try:
@@ -124,11 +128,24 @@ def read_decimal(raw: Any) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
+# "1.21007E+15", "1,21007470395E+15": a number Excel showed in scientific notation, then
+# saved or pasted as text. Its digits beyond the 6th to 15th are gone.
+_SCIENTIFIC_RE = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
+
+
 def read_nik(raw: Any) -> str:
-    """A NIK (or temporary number) as digits; the shape itself is checked by the model rules."""
-    if isinstance(raw, float):
-        # A 16-digit number in a Number cell has lost its last digit(s) to Excel's 15-digit
-        # precision: the value cannot be trusted.
+    """A NIK (or temporary number) as digits; the shape itself is checked by the model rules.
+
+    A number cell is refused whatever it holds: Excel keeps 15 significant digits, so a
+    16-digit NIK (17 for a temporary number) typed into a Number cell has already lost its
+    last digit (1210074703950001 is stored as 1210074703950000 or 1.21007E+15), and an
+    integer or a float from openpyxl, or text in scientific notation, means exactly that.
+    """
+    if (
+        isinstance(raw, int | float)
+        and not isinstance(raw, bool)
+        or (isinstance(raw, str) and _SCIENTIFIC_RE.match(raw.strip()))
+    ):
         raise CellError(
             _(
                 "The number was stored as a number and Excel may have changed its last digits; "

@@ -50,7 +50,7 @@ class Column:
     @property
     def allowed(self) -> str:
         if self.kind == YESNO:
-            return "Ya / Tidak"
+            return "Ya / Tidak / kosong = belum diisi"
         if self.choices:
             return " / ".join(self.choices)
         return {
@@ -240,7 +240,7 @@ _MONTH_HELP = (
     "sudah ada datanya akan DIUBAH, bukan digandakan."
 )
 _VISIT_HELP = "Tanggal kunjungan/pengukuran; harus di dalam bulan pemantauan."
-_EMPTY_NOTE = " Sel kosong: nilai yang tersimpan tidak diubah (data baru: Tidak)."
+_EMPTY_NOTE = " Sel kosong: nilai yang tersimpan tidak diubah (data baru: belum diisi)."
 
 VISITS_2A = Sheet(
     "Pemantauan 2a",

@@ -19,6 +19,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from tikar import clock
+from tikar.exports import protect_workbook
 from tikar.households.models import Child, Pregnancy
 from tikar.monitoring import rules
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
@@ -116,8 +118,6 @@ MONTHS_ID = (
 _RISK = {v: k for k, v in c.RISK.items()}
 _MAT = {v: k for k, v in c.GROWTH_MAT.items()}
 _PAUD = {v: k for k, v in c.PAUD.items()}
-_STATUS = ((rules.STUNTING, "Stunting"), (rules.GIZI_BURUK, "Gizi buruk"))
-_STATUS += ((rules.GIZI_KURANG, "Gizi kurang"),)
 
 
 def yes_no(value: bool | None) -> str:
@@ -125,8 +125,8 @@ def yes_no(value: bool | None) -> str:
 
 
 def status_label(status: Iterable[str]) -> str:
-    status = set(status)
-    return ", ".join(label for code, label in _STATUS if code in status) or "Normal"
+    """The status gizi in words; a flagged measurement is "tidak dapat dinilai", not Normal."""
+    return ", ".join(rules.status_labels(status))
 
 
 def _targets(village: Region, form: str, month: date, records: dict) -> list:
@@ -137,7 +137,9 @@ def _targets(village: Region, form: str, month: date, records: dict) -> list:
     model = Pregnancy if form == rules.FORM_2A else Child
     missing = set(records) - set(targets)
     if missing:
-        for target in model.objects.filter(pk__in=missing):
+        # A deleted target's records stay stored (its restore brings them back) but leave the
+        # export with it, as they leave the monthly lists and the scorecard.
+        for target in model.objects.alive().filter(pk__in=missing):
             targets[target.pk] = target
     return list(targets.values())
 
@@ -199,10 +201,21 @@ def _carried_status(child_ids: list, month: date) -> dict:
         ChildVisit.objects.alive()
         .filter(child_id__in=child_ids, measured=True, month__lte=month)
         .order_by("month")
-        .values_list("child_id", "month", "is_stunting", "is_gizi_buruk", "is_gizi_kurang")
+        .values_list(
+            "child_id",
+            "month",
+            "is_stunting",
+            "is_gizi_buruk",
+            "is_gizi_kurang",
+            "flen",
+            "fwei",
+            "fwfl",
+            "oedema",
+        )
     )
-    for child_id, rec_month, stunting, buruk, kurang in measured:
-        flags = {rules.STUNTING: stunting, rules.GIZI_BURUK: buruk, rules.GIZI_KURANG: kurang}
+    for child_id, rec_month, stunting, buruk, kurang, *who_flags in measured:
+        flags = {rules.STUNTING: stunting, rules.GIZI_BURUK: buruk, rules.GIZI_KURANG: kurang,
+                 rules.UNJUDGED: rules.is_unjudged(*who_flags)}  # fmt: skip
         latest[child_id] = (rec_month, {code for code, on in flags.items() if on})
     return latest
 
@@ -214,9 +227,11 @@ def _rows_2b(village: Region, month: date) -> list[list[Any]]:
     rows = []
     for ch in children:
         r = records.get(ch.pk)
-        age = age_in_months(
-            ch.birth_date, max(r.visit_date if r and r.visit_date else month, ch.birth_date)
-        )
+        # The one age function of every page (monitoring.rules.age_on), on the same day.
+        age = rules.age_on(
+            ch.birth_date,
+            rules.age_reference_day(month, clock.today(), r.visit_date if r else None),
+        ).months
         status = ""
         if ch.pk in carried:
             rec_month, codes = carried[ch.pk]
@@ -321,5 +336,7 @@ def build_export(village: Region, form: str, month: date) -> bytes:
         ws.column_dimensions[letter].width = 14
     ws.column_dimensions["C"].width = 24
     out = BytesIO()
+    # Names, KIA numbers and posyandu are typed by people: "=HYPERLINK(...)" stays text.
+    protect_workbook(wb)
     wb.save(out)
     return out.getvalue()

@@ -24,19 +24,24 @@ from __future__ import annotations
 
 import copy
 import logging
-import zipfile
+import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import IO, Any
 from uuid import UUID
 
 import openpyxl
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, OperationalError, connection, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import scoped
+from tikar.households import duplicates
 from tikar.households.models import Child, Household, Mother, Pregnancy, Target
 from tikar.households.problems import Problem
 from tikar.monitoring import rules
@@ -44,12 +49,18 @@ from tikar.monitoring.services import FORM_MODELS, record_month
 from tikar.regions.models import Posyandu
 from tikar.workbooks import cells
 from tikar.workbooks import columns as c
-from tikar.workbooks.models import ImportKey
+from tikar.workbooks.models import ImportKey, ImportLock
 
 log = logging.getLogger("tikar.workbooks")
 
 ERROR, WARNING = "error", "warning"
 MAX_ROWS = 100_000  # per file: far above a desa's year, low enough to bound memory and time
+# The work of one upload is bounded (issue 8): a sheet stops being read after this many empty
+# rows in a row (spreadsheets carry formatted but empty rows to row 1,048,576), and the report
+# lists at most MAX_FINDINGS problems (a file of 100,000 bad rows made a report of hundreds
+# of MB); the user fixes the first ones and uploads again.
+MAX_BLANK_RUN = 1_000
+MAX_FINDINGS = 1_000
 
 # Model fields filled from a sheet's columns of the same name.
 HOUSEHOLD_FIELDS = ("head_name", "dusun", "rt", "rw", "address", "safe_water", "latrine")
@@ -156,6 +167,8 @@ class WorkbookImport:
         self.outcome = Outcome()
         self._error_cells: set[tuple[str, int, str]] = set()
         self._bad_rows: set[tuple[str, int]] = set()
+        self.unlisted = 0  # problems beyond MAX_FINDINGS, counted only
+        self.unlisted_errors = False
         self.target_rows: dict[UUID, Row] = {}  # the register row of each target in the file
         self.rows: dict[str, list[Row]] = {s.kind: [] for s in c.SHEETS}
         # What the file builds, by the keys the sheets use to refer to it.
@@ -177,6 +190,13 @@ class WorkbookImport:
 
     def error(self, row: Row, column: str | None, message: str, severity: str = ERROR) -> None:
         col = row.sheet.column(column) if column and self._has_column(row.sheet, column) else None
+        if len(self.outcome.findings) >= MAX_FINDINGS:
+            # Counted, not listed (see MAX_FINDINGS); an error still refuses the file.
+            self.unlisted += 1
+            if severity == ERROR:
+                self._bad_rows.add((row.sheet.name, row.number))
+                self.unlisted_errors = True
+            return
         if severity == ERROR:
             # One error per cell: an unreadable cell would otherwise also fail the model's
             # "required" check and be reported twice.
@@ -226,8 +246,11 @@ class WorkbookImport:
     def read(self, fileobj: IO[bytes]) -> None:
         try:
             wb = openpyxl.load_workbook(fileobj, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            log.info("unreadable workbook from %s: %s", self.user, exc)
+        except Exception as exc:  # noqa: BLE001
+            # Any failure of the parser on an uploaded file (not a zip, a zip without the
+            # workbook parts, broken XML: BadZipFile, KeyError, SyntaxError, openpyxl's own
+            # exceptions...) means the same to the user: the file cannot be read.
+            log.info("unreadable workbook from %s: %r", self.user, exc)
             self.outcome.findings.append(
                 Finding(
                     "",
@@ -263,13 +286,34 @@ class WorkbookImport:
             for sheet in c.SHEETS:
                 name = by_name.get(sheet.name.casefold())
                 if name is not None:
-                    self._read_sheet(sheet, wb[name])
+                    self._read_sheet_guarded(sheet, wb, name)
         finally:
             wb.close()
 
+    def _read_sheet_guarded(self, sheet: c.Sheet, wb, name: str) -> None:
+        try:
+            self._read_sheet(sheet, wb[name])
+        except (cells.CellError, PermissionDenied, ValidationError, DatabaseError):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            # The parser fails on a damaged sheet only while iterating its rows (read-only
+            # mode): a broken XML part, a date cell whose number is beyond any date.
+            log.warning("sheet %s of an upload by %s unreadable: %r", name, self.user, exc)
+            self.outcome.findings.append(
+                Finding(
+                    sheet.name,
+                    0,
+                    "",
+                    None,
+                    _(
+                        "This sheet is damaged and cannot be read completely. Open the file in "
+                        "Excel or LibreOffice, save it again as .xlsx and upload that copy."
+                    ),
+                )
+            )
+
     def _read_sheet(self, sheet: c.Sheet, ws) -> None:
-        rows = ws.iter_rows(values_only=True)
-        header = next(rows, None) or ()
+        header = next(ws.iter_rows(max_row=1, values_only=True), None) or ()
         wanted = {col.header.casefold(): col for col in sheet.columns}
         found: dict[str, tuple[c.Column, int]] = {}
         header_row = Row(sheet, 1, {}, {})
@@ -299,9 +343,18 @@ class WorkbookImport:
         if any(col.required and col.field not in found for col in sheet.columns):
             return
         cols = {name: index for name, (_col, index) in found.items()}
+        # Only the template's columns are read: a row whose only content is in other columns
+        # (or that is only formatted) is empty, and a 16,384-column row costs nothing.
+        rows = ws.iter_rows(min_row=2, max_col=max(cols.values()), values_only=True)
+        blank_run = 0
         for number, values in enumerate(rows, start=2):
-            if all(cells.is_empty(v) for v in values):
+            if all(cells.is_empty(values[i - 1]) for i in cols.values() if i <= len(values)):
+                blank_run += 1
+                if blank_run >= MAX_BLANK_RUN:
+                    self._stopped_at_blanks(sheet, ws, number)
+                    return
                 continue
+            blank_run = 0
             self.outcome.rows += 1
             if self.outcome.rows > MAX_ROWS:
                 self.error(
@@ -358,6 +411,12 @@ class WorkbookImport:
             if ch.mother_id in self.mothers:
                 ch.mother = self.mothers[ch.mother_id]
         self.children_by_nik = {ch.nik: ch for ch in self.children.values() if ch.nik}
+        # The people a new row may duplicate, by what a likely duplicate shares with it.
+        self.people_by_trait: dict[tuple[str, Any], dict[UUID, Mother | Child]] = {}
+        for m in self.mothers.values():
+            self._index_person(m)
+        for ch in self.children.values():
+            self._index_person(ch)
         self.posyandu = {
             p.name.casefold(): p
             for p in Posyandu.objects.filter(village_id=self.village_id, active=True)
@@ -369,6 +428,61 @@ class WorkbookImport:
                 continue
             for rec in self._scoped(model).filter(month__in=months):
                 self.records[(kind, getattr(rec, f"{model.TARGET_FIELD}_id"), rec.month)] = rec
+
+    # ------------------------------------------------------------------- likely duplicates
+
+    @staticmethod
+    def _traits(person: Mother | Child) -> list[tuple[str, Any]]:
+        kind = type(person).__name__
+        traits = [(f"{kind}.birth_date", person.birth_date)]
+        if isinstance(person, Child):
+            traits += [("Child.mother", person.mother_id), ("Child.nik", person.nik)]
+            traits += [("Child.temp_number", person.temp_number)]
+        return [(k, v) for k, v in traits if v]
+
+    def _index_person(self, person: Mother | Child) -> None:
+        for trait in self._traits(person):
+            self.people_by_trait.setdefault(trait, {})[person.pk] = person
+
+    def _warn_duplicates(self, row: Row, person: Mother | Child, names: dict[str, str]) -> None:
+        """A new person who may already be in the desa (or earlier in this file): a warning.
+
+        The same check as the register page and the API (`tikar.households.duplicates`), run on
+        the people held in memory. Existing people matched by key or NIK are not new, so they
+        are not asked about; the warning does not block the file, like a NIK warning.
+        """
+        others: dict[UUID, Mother | Child] = {}
+        for trait in self._traits(person):
+            # The latest few of each kind, as the page's query reads a few rows: a file of
+            # thousands of children on one birth date must not cost a comparison per pair.
+            bucket = reversed(self.people_by_trait.get(trait, {}).values())
+            others.update((p.pk, p) for p in islice(bucket, duplicates.MAX_CANDIDATES))
+        found = []
+        for other in others.values():
+            if other.pk == person.pk:
+                continue
+            if isinstance(person, Mother):
+                reason = duplicates.mother_match(
+                    name=person.name, nik=person.nik, birth_date=person.birth_date, other=other
+                )
+                if reason:
+                    head = other.household.head_name if other.household_id else ""
+                    found.append(duplicates.mother_entry(other, reason, head))
+            else:
+                reason = duplicates.child_match(
+                    name=person.name,
+                    nik=person.nik,
+                    temp_number=person.temp_number,
+                    birth_date=person.birth_date,
+                    mother_id=person.mother_id,
+                    other=other,
+                )
+                if reason:
+                    found.append(duplicates.child_entry(other, reason))
+        for d in found:
+            problem = d.problem()
+            self.error(row, names.get(problem.field or "", problem.field), problem.message, WARNING)
+        self._index_person(person)
 
     def _existing_household(self, key: str) -> Household | None:
         target_id = self.keys.get(("household", key)) or _as_uuid(key)
@@ -470,6 +584,7 @@ class WorkbookImport:
     ) -> Mother | None:
         """The mother a row names, by NIK in the desa or by name in the household; else new."""
         nik, name = values.get("nik"), values.get("name")
+        new = False
         mother = self.mothers_by_nik.get(nik) if nik else None
         if mother is None and name:
             mother = self.mothers_by_name.get((household.pk, name.casefold()))
@@ -483,6 +598,7 @@ class WorkbookImport:
                 return None
             mother = self._new(Mother, household=household)
             self.mothers[mother.pk] = mother
+            new = True
         elif mother.household_id != household.pk:
             self.error(
                 row,
@@ -497,6 +613,8 @@ class WorkbookImport:
         changed = self._apply(mother, values)
         self.validate(mother, row, names)
         self.problems(row, mother.warnings(), names)
+        if new:
+            self._warn_duplicates(row, mother, names)
         self._remember(mother, row, changed, None)
         if mother.nik:
             self.mothers_by_nik[mother.nik] = mother
@@ -613,6 +731,8 @@ class WorkbookImport:
             changed = self._apply(child, values) or changed
             self.validate(child, row)
             self.problems(row, child.warnings())
+            if child._state.adding:
+                self._warn_duplicates(row, child, {})
             self._remember(child, row, changed, c.CHILDREN)
             if child.nik:
                 self.children_by_nik[child.nik] = child
@@ -682,6 +802,7 @@ class WorkbookImport:
                 setattr(record, model.TARGET_FIELD, target)
             for name, value in fields.items():
                 setattr(record, name, value)
+            record.check_followed = not target_bad  # see MonthlyRecord.followed_problems
             self.validate(record, row)
             self.months[kind].append(MonthPlan(row, target, month, fields))
 
@@ -745,6 +866,25 @@ class WorkbookImport:
                 counts[result.outcome] = counts.get(result.outcome, 0) + 1
                 self.problems(plan.row, result.warnings)
 
+    def _stopped_at_blanks(self, sheet: c.Sheet, ws, number: int) -> None:
+        # The sheet's stated size (its <dimension>) tells whether anything may follow.
+        if (ws.max_row or 0) <= number:
+            return
+        self.outcome.findings.append(
+            Finding(
+                sheet.name,
+                number,
+                "",
+                None,
+                _(
+                    "Reading stopped here: the %(count)s rows above are empty. If data follows "
+                    "further down, delete the empty rows and upload the file again."
+                )
+                % {"count": MAX_BLANK_RUN},
+                WARNING,
+            )
+        )
+
     def _guarded(self, row: Row, action):
         """Run one save; a refusal is reported on its row and undoes the whole file."""
         try:
@@ -755,8 +895,14 @@ class WorkbookImport:
                 for message in messages:
                     self.error(row, name if name != "__all__" else None, message)
         except (PermissionDenied, DatabaseError) as exc:
+            # The database's own words (a CHECK constraint's name, in English) say nothing to a
+            # KPM; the rules should have refused the row first, so this is logged as a gap.
             log.warning("import refused while saving row %s: %s", row.number, exc)
-            self.error(row, None, _("This row could not be saved: %(reason)s") % {"reason": exc})
+            if isinstance(exc, PermissionDenied):
+                reason = str(exc)
+            else:
+                reason = _("a value is outside what can be stored; check its dates and numbers")
+            self.error(row, None, _("This row could not be saved: %(reason)s") % {"reason": reason})
         raise _Rollback
 
     # ---------------------------------------------------------------------------- run
@@ -764,8 +910,7 @@ class WorkbookImport:
     def rows_read(self) -> bool:
         return any(self.rows.values())
 
-    def run(self, fileobj: IO[bytes]) -> Outcome:
-        self.read(fileobj)
+    def plan_and_save(self) -> None:
         # Planning runs even after unreadable cells, so that one report lists every problem.
         if self.rows_read():
             self.prefetch()
@@ -774,18 +919,137 @@ class WorkbookImport:
             self.plan_children()
             for kind in ("2a", "2b", "2c"):
                 self.plan_months(kind)
-        if not self.outcome.errors:
+        if not self.outcome.errors and not self.unlisted_errors:
             try:
                 with transaction.atomic():
                     self.save()
                 self.outcome.saved = True
             except _Rollback:
                 pass
+
+    def run(self, fileobj: IO[bytes]) -> Outcome:
+        self.read(fileobj)
+        if not self.rows_read():
+            self.plan_and_save()  # nothing to match or save: no lock needed
+        else:
+            try:
+                with desa_lock(self.village_id):
+                    self.plan_and_save()
+            except ImportBusy:
+                self.outcome.saved = False
+                self.outcome.findings.append(
+                    Finding(
+                        "",
+                        0,
+                        "",
+                        None,
+                        _(
+                            "Another import into this desa is still running. Nothing of this "
+                            "file was saved: upload it again in a few minutes (what the other "
+                            "import saved will be recognised, not copied)."
+                        ),
+                    )
+                )
         self.outcome.findings.sort(key=_finding_order)
+        if self.unlisted:
+            self.outcome.findings.append(
+                Finding(
+                    "",
+                    0,
+                    "",
+                    None,
+                    _(
+                        "%(count)s more problems are not listed. Correct the problems above and "
+                        "upload the file again to see the rest."
+                    )
+                    % {"count": self.unlisted},
+                    ERROR if self.unlisted_errors else WARNING,
+                )
+            )
         self.outcome.counts = {
             name: counts for name, counts in self.counts.items() if any(counts.values())
         }
         return self.outcome
+
+
+# How long an upload waits for another import of the same desa before it gives up: well above
+# the time of a desa's full year (bench_import: 10,000 rows in about 20 s on a laptop).
+LOCK_WAIT_SECONDS = 120
+
+
+class ImportBusy(Exception):
+    """Another import of the desa held the lock for longer than LOCK_WAIT_SECONDS."""
+
+
+def _is_lock_wait(exc: OperationalError) -> bool:
+    # SQLite: "database is locked" once its busy timeout has run out, and at once in
+    # shared-cache mode (the in-memory test database). PostgreSQL: lock_timeout (55P03).
+    cause = getattr(exc, "__cause__", None)
+    return "locked" in str(exc) or getattr(cause, "sqlstate", None) == "55P03"
+
+
+def _take_lock(village_id: str, wait: float) -> None:
+    """Lock the desa's ImportLock row inside the caller's transaction (creating it once)."""
+    if connection.vendor == "postgresql":
+        # Bounded wait for the row lock, and only for it: SET LOCAL ends with the transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{int(wait * 1000)}"])
+    now = timezone.now()
+    if not ImportLock.objects.filter(village_id=village_id).update(started_at=now):
+        # The desa's first import. Two first imports at once: get_or_create's insert waits on
+        # the primary key for the other's transaction, then finds its row.
+        ImportLock.objects.get_or_create(village_id=village_id)
+        ImportLock.objects.filter(village_id=village_id).update(started_at=now)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('lock_timeout', '0', true)")
+
+
+@contextmanager
+def desa_lock(village_id: str) -> Iterator[None]:
+    """One transaction that holds the desa's import lock; raises ImportBusy after waiting.
+
+    Imports of one desa therefore run one after the other: the second reads what the desa has
+    only after the first has committed (or rolled back), so it matches the first one's records
+    instead of creating them again. Imports of other desa are not held up on PostgreSQL; on
+    SQLite every write waits for the one writer anyway.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.02
+    while True:
+        block = transaction.atomic()
+        try:
+            block.__enter__()  # SQLite (IMMEDIATE) may already wait for the write lock here
+        except OperationalError as exc:
+            if not _is_lock_wait(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise ImportBusy from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+            continue
+        try:
+            _take_lock(village_id, max(deadline - time.monotonic(), 1))
+        except OperationalError as exc:
+            block.__exit__(type(exc), exc, exc.__traceback__)
+            if not _is_lock_wait(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise ImportBusy from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+            continue
+        except BaseException as exc:
+            block.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        break
+    try:
+        yield
+    except BaseException as exc:
+        if not block.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        block.__exit__(None, None, None)
 
 
 _SHEET_ORDER = defaultdict(lambda: len(c.SHEETS), {s.name: i for i, s in enumerate(c.SHEETS)})

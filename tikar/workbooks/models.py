@@ -42,6 +42,34 @@ class ImportKey(models.Model):
         return f"{self.village_id} {self.kind} {self.key}"
 
 
+class ImportLock(models.Model):
+    """One row per desa that an import locks before it reads what the desa has.
+
+    An import matches its rows to the desa's register, then saves what is new. Two uploads of
+    one file at the same moment would both find nothing and both create everything (issue 8:
+    five uploads stored five copies), so each import of a desa first takes this row's lock
+    (an UPDATE: a row lock on PostgreSQL, the database's write lock on SQLite) and keeps it
+    until its transaction ends; the next one then finds the first one's records. Created on
+    a desa's first import. Serves only that lock (the primary key is the look-up).
+    """
+
+    village = models.OneToOneField(
+        Region,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        limit_choices_to={"level": Level.VILLAGE},
+    )
+    started_at = models.DateTimeField(null=True, blank=True)  # the latest import that took it
+
+    class Meta:
+        verbose_name = _("import lock")
+        verbose_name_plural = _("import locks")
+
+    def __str__(self) -> str:
+        return f"{self.village_id} {self.started_at}"
+
+
 class ImportRun(models.Model):
     """One uploaded workbook: who, when, the outcome and every finding.
 

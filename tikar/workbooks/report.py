@@ -5,14 +5,15 @@ Both are made from the findings stored on the `ImportRun` (already in the user's
 
 from __future__ import annotations
 
-import csv
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import openpyxl
 from django.utils.translation import gettext as _
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from tikar.exports import excel_csv, protect_workbook
 
 ERROR_FILL = PatternFill("solid", fgColor="F4CCCC")
 WARNING_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -32,14 +33,9 @@ def _line(f: dict) -> list:
 
 
 def findings_csv(findings: list[dict]) -> str:
-    out = StringIO()
-    # The BOM makes Excel open the file as UTF-8 (names with accents, "…").
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(_headers())
-    for f in findings:
-        writer.writerow(_line(f))
-    return out.getvalue()
+    """For Excel set to Indonesian (BOM, ';'); a cell copied from the upload that could run as
+    a formula ("=HYPERLINK(...)") is neutralised by tikar.exports."""
+    return excel_csv(_headers(), (_line(f) for f in findings))
 
 
 def annotated_workbook(content: bytes, findings: list[dict]) -> bytes:
@@ -66,5 +62,7 @@ def annotated_workbook(content: bytes, findings: list[dict]) -> bytes:
         ws.column_dimensions[get_column_letter(index)].width = width
     wb.active = 0
     out = BytesIO()
+    # Both the uploaded cells and the findings quoting them may hold "=...": make them inert.
+    protect_workbook(wb)
     wb.save(out)
     return out.getvalue()

@@ -35,7 +35,7 @@ GENERAL = (
     "4. Impor ulang file yang sama tidak membuat data ganda: rumah tangga dan anak dikenali "
     "dari kuncinya, ibu hamil dari No Register KIA, pemantauan dari sasaran dan bulannya. Baris "
     "untuk bulan yang sudah ada datanya MENGUBAH data bulan itu.",
-    "5. Sel kosong berarti: nilai yang tersimpan tidak diubah (untuk data baru: Tidak / kosong).",
+    "5. Sel kosong berarti: nilai yang tersimpan tidak diubah (untuk data baru: belum diisi, pertanyaan ya/tidak tidak dianggap Tidak).",
     "6. Tanggal: TTTT-BB-HH (2025-01-10) atau HH/BB/TTTT. Bulan: TTTT-BB (2026-05). Tanggal "
     "tidak boleh sesudah hari ini; tanggal kunjungan harus di dalam bulan pemantauan.",
     "7. NIK: 16 angka, kolom berformat Teks (angka 16 digit dalam format Angka dirusak Excel). "

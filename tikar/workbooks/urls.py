@@ -11,7 +11,7 @@ urlpatterns = [
     path("impor/<uuid:pk>/laporan.xlsx", views.import_report_xlsx, name="import_report_xlsx"),
     path("ekspor/", views.export_pick, name="export_pick"),
     path(
-        "ekspor/<str:form>/<int:year>-<int:month>.xlsx",
+        "ekspor/<str:form>/<year:year>-<month:month>.xlsx",
         views.export_month,
         name="export_month",
     ),

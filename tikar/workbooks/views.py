@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import get_scoped_or_404, scoped_regions
+from tikar.households.views import DESA_CODE
 from tikar.monitoring import rules
 from tikar.regions.models import Level, Region
 from tikar.workbooks.exporter import build_export
@@ -131,7 +132,7 @@ def _export_village(request: HttpRequest) -> Region:
         if code and code != user.region_id:
             raise Http404
         code = user.region_id or ""
-    if not code:
+    if not DESA_CODE.fullmatch(code):
         raise Http404
     return get_scoped_or_404(
         scoped_regions(user).filter(level=Level.VILLAGE), user, region_field="code", code=code
@@ -158,6 +159,19 @@ def export_pick(request: HttpRequest) -> HttpResponse:
         request.GET.get("desa"),
     )
     error = ""
+    status = 200
+    if desa and user.is_village_user and desa != user.region_id:
+        # A link naming another desa: 404 as on every page that takes ?desa=, never a silent
+        # export of the user's own desa.
+        raise Http404
+    if desa and (
+        not DESA_CODE.fullmatch(desa)
+        or not scoped_regions(user).filter(level=Level.VILLAGE, code=desa).exists()
+    ):
+        # An officer typed a code: 404 as for a link, but with the form and what to fix.
+        error = _("No desa with code %(code)s in your area: check the code.") % {"code": desa}
+        status = 404
+        form = None
     if form in FORMS and month:
         try:
             year, mon = (int(part) for part in month.split("-"))
@@ -176,4 +190,5 @@ def export_pick(request: HttpRequest) -> HttpResponse:
             "desa": desa or "",
             "error": error,
         },
+        status=status,
     )

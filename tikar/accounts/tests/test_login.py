@@ -9,7 +9,9 @@ class LoginTestCase(BaseTestCase):
 
     def test_it_tells_a_wrong_password_in_indonesian(self):
         r = self.client.post("/masuk/", {"username": "sari", "password": "salah"})
-        self.assertContains(r, "dan sandi yang benar")
+        self.assertContains(r, "Nama pengguna atau kata sandi salah")
+        # Django's own message doubled the field name ("nama pengguna nama pengguna").
+        self.assertNotContains(r, "nama pengguna nama pengguna")
 
     def test_it_logs_out(self):
         self.login(self.sari)

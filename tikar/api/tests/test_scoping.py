@@ -131,6 +131,8 @@ class ScopingTests(ApiTestCase):
                 self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_it_refuses_every_write_by_an_officer(self) -> None:
+        # setUp's birth date correction re-scored the visit (a new version): compare with that.
+        version = type(self.sari_visit).objects.get(pk=self.sari_visit.pk).version
         for officer in (self.dewi, self.hendra, self.agus):
             self.client.force_login(officer)
             for url in self.saris_urls()[:8]:
@@ -146,7 +148,7 @@ class ScopingTests(ApiTestCase):
             resolve = f"/api/conflicts/{self.sari_conflict.pk}/resolve/"
             self.assertEqual(self.post(resolve, {"accept": "client"}).status_code, 403)
         self.sari_visit.refresh_from_db()
-        self.assertEqual(self.sari_visit.version, 1)
+        self.assertEqual(self.sari_visit.version, version)
 
     def test_it_lets_only_the_admin_desa_write_formulir_1(self) -> None:
         self.client.force_login(self.sari)

@@ -15,11 +15,12 @@ class TestBrowserLogin:
     def test_it_shows_a_wrong_password_as_a_message_not_an_error_page(self, live_app, phone):
         login(phone, live_app, "sari", "salah-sandi")
         assert phone.url.endswith("/masuk/")
-        assert "sandi yang benar" in phone.locator(".error").inner_text()
+        assert "kata sandi salah" in phone.locator(".error").inner_text()
 
     def test_it_switches_the_interface_to_english(self, live_app, phone):
         login(phone, live_app, "budi", DEMO_PASSWORD)
         phone.click("button[value=en]")
         phone.wait_for_load_state("networkidle")
         assert phone.locator("html").get_attribute("lang") == "en"
+        phone.click(".navmenu summary")  # "Log out" is under the Menu
         assert phone.locator(".mainnav").inner_text().count("Log out") == 1

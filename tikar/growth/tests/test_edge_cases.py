@@ -78,8 +78,10 @@ class AgeTest(unittest.TestCase):
         self.assertTrue(all(last[z] is not None for z in ALL_Z), last)
         self.assertTrue(all(after[z] is None for z in ALL_Z), after)
 
-    def test_it_rounds_day_1826_4_to_1826_and_1826_5_out_of_range(self) -> None:
-        self.assertIsNotNone(score(age_days=1826.4, measure="h")["zlen"])
+    def test_it_tests_the_60_month_scope_on_the_unrounded_day(self) -> None:
+        # WHO anthro: age_in_months = age_days / 30.4375 before rounding must be < 60.
+        self.assertIsNotNone(score(age_days=1826.2, measure="h")["zlen"])  # 59.9967 months
+        self.assertIsNone(score(age_days=1826.4, measure="h")["zlen"])  # 60.0049, day 1826
         self.assertIsNone(score(age_days=1826.5, measure="h")["zlen"])
 
     def test_it_leaves_a_negative_age_empty(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from tikar.households.models import Household
 from tikar.households.tests.factories import child, pregnancy
 from tikar.monitoring.models import VillageYear
 from tikar.monitoring.services import record_month
@@ -47,6 +48,7 @@ class Formulir1Tests(BaseTestCase):
             birth_date=today.replace(day=1),
             birth_certificate=True,
         )
+        Household.objects.filter(pk=p.mother.household_id).update(latrine=False)  # asked: no
         self.login(self.sari)
         recap = dict(self.client.get(self.url).context["recap"])
         self.assertEqual(recap["Jumlah RT 1.000 HPK"], 1)

@@ -4,7 +4,7 @@ hamil ...")."""
 from datetime import date, timedelta
 from unittest import TestCase
 
-from tikar.scorecard.evaluate import evaluate_pregnancy, pregnancy_stage
+from tikar.scorecard.evaluate import UNKNOWN_STAGE, evaluate_pregnancy, pregnancy_stage
 from tikar.scorecard.tests.factories import pm, pregnancy
 
 Q1_2025_START = date(2025, 1, 1)
@@ -68,12 +68,15 @@ class PregnancyStageTests(TestCase):
         self.assertIsNone(evaluate_pregnancy(p, 2025, 1))
 
     def test_it_refuses_to_guess_a_trimester_without_a_gestation_month(self):
+        # Unknown, not a guess (and not an exception that takes the desa's report down).
         p = pregnancy(pm(2025, 1, gestation_month=4), pm(2025, 2))
-        with self.assertRaises(ValueError):
-            pregnancy_stage(p, 2025, 1)
+        self.assertEqual(pregnancy_stage(p, 2025, 1), UNKNOWN_STAGE)
 
     def test_it_refuses_two_records_for_the_same_month(self):
         # forms.md: a second entry for the same target and month is an edit, never a duplicate.
+        # The engine does not pick one: the target is a data problem, every cell unknown.
         p = pregnancy(pm(2025, 1, gestation_month=4), pm(2025, 1, gestation_month=5))
-        with self.assertRaises(ValueError):
-            evaluate_pregnancy(p, 2025, 1)
+        result = evaluate_pregnancy(p, 2025, 1)
+        self.assertTrue(result.has_problem)
+        self.assertIn("dua catatan untuk bulan Jan 2025", result.problems[0])
+        self.assertEqual({c.value for c in result.cells}, {"T"})

@@ -23,7 +23,7 @@ LOCKED = (
 class QuarterLockTests(BaseTestCase):
     def lock(self) -> None:
         self.login(self.rahmat)
-        response = self.client.post(reverse("quarter_lock", args=[YEAR, QUARTER]))
+        response = self.client.post(reverse("quarter_lock", args=[YEAR, QUARTER]), {"confirm": "1"})
         self.assertRedirects(response, reverse("scorecard", args=[YEAR, QUARTER]))
 
     def test_it_refuses_a_change_to_a_locked_quarter_and_changes_nothing(self, _) -> None:

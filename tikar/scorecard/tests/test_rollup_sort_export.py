@@ -46,16 +46,18 @@ class RollupSortExportTests(BaseTestCase):
         response = self.get("?format=csv&sort=-convergence")
         self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
         self.assertIn("rekap-12.10.07-2026-K1.csv", response["Content-Disposition"])
-        rows = list(csv.DictReader(StringIO(response.content.decode())))
-        self.assertEqual([rows[0]["code"], rows[1]["code"]], [SIBARGOT, BANDAR_KUMBUL])
+        # For Excel set to Indonesian (tikar.exports.excel_csv): BOM, ';', decimal comma.
+        text = response.content.decode("utf-8-sig")
+        rows = list(csv.DictReader(StringIO(text), delimiter=";"))
+        self.assertEqual([rows[0]["Kode"], rows[1]["Kode"]], [SIBARGOT, BANDAR_KUMBUL])
         sib = rows[0]
         self.assertEqual(
-            (sib["received"], sib["expected"], sib["convergence"]), ("13", "24", "54.17")
+            (sib["Diterima (Y)"], sib["Seharusnya"], sib["Konvergensi %"]), ("13", "24", "54,17")
         )
-        self.assertEqual((sib["pregnancies"], sib["children"], sib["p1"]), ("1", "2", "100.00"))
+        self.assertEqual((sib["Ibu hamil"], sib["Anak 0–23 bulan"]), ("1", "2"))
         total = rows[-1]
-        self.assertEqual((total["code"], total["convergence"]), (BILAH_BARAT, "39.39"))
-        self.assertEqual(rows[2]["convergence"], "-")
+        self.assertEqual((total["Kode"], total["Konvergensi %"]), (BILAH_BARAT, "39,39"))
+        self.assertEqual(rows[2]["Konvergensi %"], "")  # no value: an empty cell
 
     def test_it_exports_xlsx_with_numbers_and_the_total(self, _) -> None:
         response = self.get("?format=xlsx")

@@ -75,8 +75,8 @@ class AllOrNothingTests(BaseTestCase):
         csv = self.client.get(reverse("import_report_csv", args=[run.pk]))
         self.assertEqual(csv.status_code, 200)
         lines = csv.content.decode("utf-8-sig").splitlines()
-        self.assertEqual(lines[0], "Sheet,Baris,Kolom,Jenis,Pesan")
-        self.assertTrue(lines[1].startswith("Anak,3,Tanggal lahir,Kesalahan,"), lines[1])
+        self.assertEqual(lines[0], "Sheet;Baris;Kolom;Jenis;Pesan")  # for Excel-ID: ';'
+        self.assertTrue(lines[1].startswith("Anak;3;Tanggal lahir;Kesalahan;"), lines[1])
 
         annotated = self.client.get(reverse("import_report_xlsx", args=[run.pk]))
         wb = open_xlsx(annotated.content)

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         result = load_demo(population=not options["no_population"])
         if result.population is not None:
             self.stdout.write(result.population.line())
-        self.stdout.write(self.style.SUCCESS("Demo loaded. Log in at http://127.0.0.1:8000 with:"))
+        self.stdout.write(self.style.SUCCESS("Demo loaded. Log in with:"))
         for u in result.users:
             where = f"{u.region.name} ({u.region.code})" if u.region else "Indonesia"
             self.stdout.write(f"  {u.username:<20} {u.get_role_display():<32} {where}")

@@ -1,0 +1,52 @@
+"""The API's exception handler: input the database refuses is a 400, never a 500.
+
+DRF's own handler knows its exceptions and Django's Http404/PermissionDenied. Two more kinds
+reach it from the model layer and the database, and both are about the request's input:
+
+- `django.core.exceptions.ValidationError` raised by a model's rules outside a serializer
+  (clean() runs in a few write paths after the serializer): a 400 with the messages, per
+  field when the error has fields;
+- `django.db.DataError`: a value the database cannot hold (a number out of its range, a text
+  longer than its column, a NUL character on PostgreSQL). The rules should have refused it
+  first; if one slips through, the user gets a 400 that says to correct the values instead of
+  a 500. It is logged, because it means a rule is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+logger = logging.getLogger(__name__)
+
+
+def handle_exception(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's EXCEPTION_HANDLER: the default, plus the two kinds above (see the docstring)."""
+    if isinstance(exc, DjangoValidationError):
+        set_rollback()
+        if hasattr(exc, "error_dict"):
+            body: Any = exc.message_dict
+        else:
+            body = {"non_field_errors": exc.messages}
+        return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DataError):
+        set_rollback()
+        logger.warning("database refused API input: %s", exc)
+        return Response(
+            {
+                "detail": _(
+                    "A value is too large or contains characters that cannot be stored. "
+                    "Check the values you sent and send them again."
+                )
+            },
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    return drf_exception_handler(exc, context)
