@@ -15,8 +15,8 @@ ID = {
     ),
     "Quarter %(quarters)s is validated and keeps the figures computed from the old data. Ask "
     "the Admin Desa to reopen it if its scorecard must follow this correction.": (
-        "Triwulan %(quarters)s sudah divalidasi dan tetap memakai angka dari data lama. Minta "
-        "Admin Desa membuka kembali triwulan itu bila scorecard-nya harus mengikuti perbaikan "
+        "Kuartal %(quarters)s sudah divalidasi dan tetap memakai angka dari data lama. Minta "
+        "Admin Desa membuka kembali kuartal itu bila scorecard-nya harus mengikuti perbaikan "
         "ini."
     ),
     # Edit screens
@@ -56,8 +56,7 @@ ID = {
     ),
     "It has no monthly record yet.": "Belum ada catatan bulanan.",
     "Quarters already validated keep their figures until the Admin Desa reopens them.": (
-        "Triwulan yang sudah divalidasi tetap memakai angkanya sampai Admin Desa membukanya "
-        "kembali."
+        "Kuartal yang sudah divalidasi tetap memakai angkanya sampai Admin Desa membukanya kembali."
     ),
     "The children registered from this pregnancy stay in the register:": (
         "Anak yang didaftarkan dari kehamilan ini tetap ada di daftar:"

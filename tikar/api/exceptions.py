@@ -19,8 +19,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
+from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
@@ -48,5 +49,17 @@ def handle_exception(exc: Exception, context: dict[str, Any]) -> Response | None
                 )
             },
             status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, Http404):
+        # get_object_or_404's text names the model in English ("No Child matches the given
+        # query."): the user gets DRF's translated "not found" instead, as for any other 404.
+        exc = exceptions.NotFound()
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        # SessionAuthentication's CSRF refusal is an untranslated English sentence.
+        exc = exceptions.PermissionDenied(
+            _(
+                "The security token (CSRF) is missing or out of date: reload the page and "
+                "send again."
+            )
         )
     return drf_exception_handler(exc, context)

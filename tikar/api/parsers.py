@@ -66,9 +66,18 @@ class StrictJSONParser(JSONParser):
             data = json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
         except _Refused as exc:
             raise ParseError(str(exc)) from exc
+        except json.JSONDecodeError as exc:
+            # Python's own text ("Expecting value: line 1 column 6") is English: say where.
+            raise ParseError(
+                _(
+                    "The request body is not valid JSON (line %(line)s, column %(column)s): "
+                    "check the brackets, commas and quotes."
+                )
+                % {"line": exc.lineno, "column": exc.colno}
+            ) from exc
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise ParseError(
-                _("The request body is not valid JSON: %(error)s") % {"error": exc}
+                _("The request body is not valid JSON: send UTF-8 text in JSON format.")
             ) from exc
         if not isinstance(data, dict):
             raise ParseError(

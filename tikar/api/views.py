@@ -41,6 +41,7 @@ from tikar.monitoring import rules
 from tikar.monitoring.models import ChildVisit, Conflict, PaudRecord, PregnancyVisit, VillageYear
 from tikar.monitoring.services import CREATED, _growth_warnings, record_month, resolve_conflict
 from tikar.regions.models import Posyandu
+from tikar.workbooks.importer import take_desa_lock
 
 from . import filters as f
 from . import serializers as s
@@ -148,6 +149,10 @@ SYNCED_RESPONSES = {
 }
 
 
+# How long a person's create waits for another create or an import of the same desa.
+DUPLICATE_CHECK_WAIT_SECONDS = 30
+
+
 class SyncedViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -158,6 +163,9 @@ class SyncedViewSet(
     """List, read, create (idempotent on the client's UUID) and update (with base_version)."""
 
     model: type[SyncedModel]
+    # People (mothers, children): their create runs the likely-duplicate check under the desa's
+    # lock (see create).
+    checks_duplicates = False
     permission_classes = [IsAuthenticated, VillageUsersWrite]
     pagination_class = ChangeSeqPagination
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
@@ -212,9 +220,15 @@ class SyncedViewSet(
         if existing is not None:
             return Response(self.get_serializer(existing).data, status=status.HTTP_200_OK)
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         try:
             with transaction.atomic():
+                if self.checks_duplicates:
+                    # The likely-duplicate check reads the desa's register, then the create
+                    # writes to it: two phones adding the same child at once would both find
+                    # nothing. The desa's lock (the one imports take) makes the second check
+                    # run after the first create, so it asks to confirm like a sequential one.
+                    take_desa_lock(request.user.region_id, DUPLICATE_CHECK_WAIT_SECONDS)
+                serializer.is_valid(raise_exception=True)
                 self.perform_create(serializer)
         except IntegrityError:
             # The same create arriving twice at once: the loser answers like a replay.
@@ -283,6 +297,7 @@ class HouseholdViewSet(InDesaMixin, SyncedViewSet):
 class MotherViewSet(SyncedViewSet):
     """Mothers (ibu) of the register; NIK warnings need `confirm_warnings`."""
 
+    checks_duplicates = True
     model = Mother
     serializer_class = s.MotherSerializer
     filterset_class = f.MotherFilter
@@ -299,6 +314,7 @@ class PregnancyViewSet(SyncedViewSet):
 class ChildViewSet(SyncedViewSet):
     """Children 0 to 6 years. `nik` is the child's NIK only; `temp_number` is separate."""
 
+    checks_duplicates = True
     model = Child
     serializer_class = s.ChildSerializer
     filterset_class = f.ChildFilter

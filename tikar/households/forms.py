@@ -87,6 +87,11 @@ def yes_no(label, *, required: bool = False) -> forms.TypedChoiceField:
     )
 
 
+def yes_no_initial(value: bool | None) -> str:
+    """A stored yes/no answer as the form's choice: "1", "0", or "" for not asked (None)."""
+    return {True: "1", False: "0"}.get(value, "")
+
+
 def date_field(label, *, required: bool = False, help_text: str = "") -> forms.DateField:
     return forms.DateField(
         label=label,

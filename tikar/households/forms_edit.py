@@ -18,6 +18,7 @@ from tikar.households.forms import (
     HouseholdForm,
     PregnancyRegisterForm,
     date_field,
+    yes_no_initial,
 )
 from tikar.households.models import Child, Household, Mother, Pregnancy
 from tikar.households.problems import Problem
@@ -40,9 +41,9 @@ class HouseholdEditForm(HouseholdForm):
                 "rt": instance.rt,
                 "rw": instance.rw,
                 "posyandu": instance.posyandu_id,
-                "safe_water": "1" if instance.safe_water else "0",
-                "latrine": "1" if instance.latrine else "0",
-                "vulnerable": "1" if instance.vulnerable else "0",
+                "safe_water": yes_no_initial(instance.safe_water),
+                "latrine": yes_no_initial(instance.latrine),
+                "vulnerable": yes_no_initial(instance.vulnerable),
             },
         )
         super().__init__(*args, village=instance.village, **kwargs)
@@ -123,7 +124,7 @@ class PregnancyEditForm(PregnancyRegisterForm):
                 "due_date": instance.due_date,
                 "gestation_month": instance.gestation_month,
                 "risk_status": instance.risk_status,
-                "health_insurance": "1" if instance.health_insurance else "0",
+                "health_insurance": yes_no_initial(instance.health_insurance),
                 "delivery_date": instance.delivery_date,
             },
         )
@@ -182,8 +183,8 @@ class ChildEditForm(ChildRegisterForm):
                 "temp_number": instance.temp_number,
                 "mother": instance.mother_id,
                 "kia_number": instance.kia_number,
-                "birth_certificate": "1" if instance.birth_certificate else "0",
-                "health_insurance": "1" if instance.health_insurance else "0",
+                "birth_certificate": yes_no_initial(instance.birth_certificate),
+                "health_insurance": yes_no_initial(instance.health_insurance),
             },
         )
         super().__init__(*args, village=instance.village, household=instance.household, **kwargs)

@@ -37,6 +37,8 @@ from simple_history.models import HistoricalRecords
 from tikar.regions.models import Level, Posyandu, Region
 
 CHANGE_COUNTER = "changes"
+# history_change_reason of the audit rows a delete and an undo leave (read by the target page).
+DELETED_REASON, RESTORED_REASON = "deleted", "restored"
 
 
 class ChangeCounter(models.Model):
@@ -156,12 +158,47 @@ class SyncedModel(models.Model):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    def soft_delete(self, user) -> None:
-        """Leave a tombstone (a higher change_seq) instead of removing the row."""
-        if self.deleted_at is None:
+    def _lock_and_reload(self) -> None:
+        """Lock this row and read its tombstone and version as stored (inside an atomic block).
+
+        Two taps or two devices deleting (or restoring) at once each hold a stale copy: the
+        lock makes the second wait and then see the first's result, so it changes nothing
+        (no second version, no second history row).
+        """
+        qs = type(self).objects.filter(pk=self.pk)
+        if connections[qs.db].features.has_select_for_update:
+            qs = qs.select_for_update()
+        stored = qs.values("deleted_at", "version").first()
+        if stored is not None:
+            self.deleted_at, self.version = stored["deleted_at"], stored["version"]
+
+    def soft_delete(self, user) -> bool:
+        """Leave a tombstone (a higher change_seq) instead of removing the row.
+
+        Returns False when the row was already deleted (a replay), True when this call did it.
+        The history row carries the reason "deleted" so the page can say "dihapus".
+        """
+        with transaction.atomic():
+            self._lock_and_reload()
+            if self.deleted_at is not None:
+                return False
             self.deleted_at = timezone.now()
             self._history_user = user
+            self._change_reason = DELETED_REASON
             self.save()
+        return True
+
+    def restore(self, user) -> bool:
+        """Clear the tombstone with a new version and change_seq; False if already restored."""
+        with transaction.atomic():
+            self._lock_and_reload()
+            if self.deleted_at is None:
+                return False
+            self.deleted_at = None
+            self._history_user = user
+            self._change_reason = RESTORED_REASON
+            self.save()
+        return True
 
 
 class Target(SyncedModel):
@@ -205,7 +242,7 @@ class Target(SyncedModel):
         self._history_user = user
         self.save()
 
-    def soft_delete(self, user) -> None:
+    def soft_delete(self, user) -> bool:
         from tikar.accounts.models import Role
 
         if self.verified_at is not None and getattr(user, "role", None) == Role.KPM:
@@ -214,7 +251,7 @@ class Target(SyncedModel):
                 "Minta Admin Desa menghapus atau menutupnya.",
                 code="delete_after_verification",
             )
-        super().soft_delete(user)
+        return super().soft_delete(user)
 
 
 class AuditedAfterVerification(models.Model):

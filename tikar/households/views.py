@@ -27,7 +27,16 @@ from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_regions
 from tikar.households import once
 from tikar.households.forms import ChildRegisterForm, HouseholdForm, PregnancyRegisterForm
-from tikar.households.models import Child, DeleteRefused, Household, Mother, Pregnancy, Target
+from tikar.households.models import (
+    DELETED_REASON,
+    RESTORED_REASON,
+    Child,
+    DeleteRefused,
+    Household,
+    Mother,
+    Pregnancy,
+    Target,
+)
 from tikar.regions.models import Level, Region
 
 TARGET_MODELS: tuple[type[Target], ...] = (Pregnancy, Child, Household)
@@ -388,8 +397,14 @@ def change_history(t: Target, limit: int = 20) -> list[dict]:
             {
                 "when": h.history_date,
                 "who": h.history_user.display_name if h.history_user else "",
-                "type": {"+": _("registered"), "~": _("changed"), "-": _("removed")}.get(
-                    h.history_type, ""
+                "type": {
+                    DELETED_REASON: _("deleted"),
+                    RESTORED_REASON: _("restored"),
+                }.get(
+                    h.history_change_reason or "",
+                    {"+": _("registered"), "~": _("changed"), "-": _("removed")}.get(
+                        h.history_type, ""
+                    ),
                 ),
                 "after_verification": getattr(h, "changed_after_verification", False),
             }

@@ -292,9 +292,7 @@ def target_restore(request: HttpRequest, pk: UUID) -> HttpResponse:
     if problem:
         messages.error(request, problem)
         return redirect("deleted_list")
-    t.deleted_at = None
-    t._history_user = request.user
-    t.save()
+    t.restore(request.user)  # a concurrent second tap finds it restored and changes nothing
     messages.success(request, _("%(name)s is restored.") % {"name": target_label(t)})
     return redirect("target", pk=t.pk)
 

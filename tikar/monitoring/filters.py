@@ -210,6 +210,8 @@ def group_name(target, households: dict) -> str:
     if posyandu is not None:
         return posyandu.name
     if hh is not None and hh.dusun:
+        if hh.dusun.lower().startswith("dusun"):
+            return hh.dusun  # typed as "Dusun II": not "Dusun Dusun II"
         return gettext("Dusun %(dusun)s") % {"dusun": hh.dusun}
     return gettext("No posyandu or dusun yet")
 

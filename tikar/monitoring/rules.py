@@ -82,6 +82,11 @@ def id_decimal(value: Any, places: int) -> str:
     return f"{float(value):.{places}f}".replace(".", ",")
 
 
+def _g(value: float) -> str:
+    """A number in its shortest form with a decimal comma: 0.4 → "0,4", 30.0 → "30"."""
+    return f"{value:g}".replace(".", ",")
+
+
 def month_label(month: date) -> str:
     return f"{_MONTHS_ID[month.month - 1]} {month.year}"
 
@@ -372,7 +377,8 @@ def _limit(value: Any, field: str, limits: tuple[float, float, str, str]) -> lis
     return [
         Problem(
             f"{field}_impossible",
-            f"{label} {number:g} {unit} tidak mungkin: harus antara {lo:g} dan {hi:g} {unit}. "
+            f"{label} {_g(number)} {unit} tidak mungkin: harus antara {_g(lo)} dan {_g(hi)} "
+            f"{unit}. "
             "Periksa angka dan satuannya (kg, cm), lalu ukur ulang.",
             ERROR,
             field,

@@ -72,7 +72,7 @@ def this_month() -> date:
 def month_or_404(year: int, month: int) -> date:
     try:
         m = date(year, month, 1)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:  # 99999999999999999999 overflows C long
         raise Http404 from exc
     if m > this_month():
         raise Http404
@@ -85,7 +85,7 @@ def month_from_query(value: str | None) -> date:
     try:
         year, month = (int(x) for x in (value or "").split("-"))
         m = date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # a 20-digit year overflows date()'s C long
         return current
     return m if m <= current else current
 

@@ -27,10 +27,24 @@ def is_empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+# No value the forms take comes near these; a larger cell is a typo or a crafted file, refused
+# in words before arithmetic (Decimal.quantize of 1E+308 raises, and the report would quote a
+# 309-digit number).
+_LARGEST_NUMBER = Decimal(10) ** 9
+
+
 def _text(raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
+        if abs(raw) >= 1e15:
+            return f"{raw:g}"  # 1e+308, not 309 digits, in the report
         raw = int(raw)  # "001" typed in a number cell comes back as 1.0
     return str(raw).strip()
+
+
+def _too_large(raw: Any) -> CellError:
+    return CellError(
+        _("'%(value)s' is too large: check the number in this cell.") % {"value": _text(raw)}
+    )
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
@@ -92,13 +106,14 @@ def read_choice(raw: Any, choices: dict, header: str) -> Any:
 def read_int(raw: Any) -> int:
     if isinstance(raw, bool):
         raise CellError(_("Write a whole number."))
-    if isinstance(raw, int):
-        return raw
     if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
+        raw = int(raw)
     text = _text(raw)
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
+    if isinstance(raw, int) or re.fullmatch(r"-?\d+", text):
+        value = raw if isinstance(raw, int) else int(text)
+        if abs(value) >= _LARGEST_NUMBER:
+            raise _too_large(raw)
+        return value
     raise CellError(_("'%(value)s' is not a whole number.") % {"value": text})
 
 
@@ -123,6 +138,8 @@ def read_decimal(raw: Any) -> Decimal:
             raise CellError(
                 _("'%(value)s' is not a number; write e.g. 8,4 or 8.4.") % {"value": _text(raw)}
             )
+    if abs(value) >= _LARGEST_NUMBER:
+        raise _too_large(raw)
     # Trailing zeros ("72.50") are not extra precision: drop them before the model's check
     # of one decimal place.
     return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()

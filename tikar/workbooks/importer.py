@@ -988,7 +988,7 @@ def _is_lock_wait(exc: OperationalError) -> bool:
     return "locked" in str(exc) or getattr(cause, "sqlstate", None) == "55P03"
 
 
-def _take_lock(village_id: str, wait: float) -> None:
+def take_desa_lock(village_id: str, wait: float) -> None:
     """Lock the desa's ImportLock row inside the caller's transaction (creating it once)."""
     if connection.vendor == "postgresql":
         # Bounded wait for the row lock, and only for it: SET LOCAL ends with the transaction.
@@ -1029,7 +1029,7 @@ def desa_lock(village_id: str) -> Iterator[None]:
             pause = min(pause * 2, 1.0)
             continue
         try:
-            _take_lock(village_id, max(deadline - time.monotonic(), 1))
+            take_desa_lock(village_id, max(deadline - time.monotonic(), 1))
         except OperationalError as exc:
             block.__exit__(type(exc), exc, exc.__traceback__)
             if not _is_lock_wait(exc):

@@ -176,7 +176,7 @@ def export_pick(request: HttpRequest) -> HttpResponse:
         try:
             year, mon = (int(part) for part in month.split("-"))
             date(year, mon, 1)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a 20-digit year
             error = _("Choose a month.")
         else:
             url = reverse("export_month", kwargs={"form": form, "year": year, "month": mon})

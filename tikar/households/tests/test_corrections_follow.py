@@ -141,7 +141,7 @@ class CorrectionFollowTests(BaseTestCase):
             self.edit_post(birth_date="2025-09-10"),
             follow=True,
         )
-        self.assertContains(response, "Triwulan I 2026")
+        self.assertContains(response, "Kuartal I 2026")
         # The visit follows the register; the validated scorecard stays as validated.
         self.assertFalse(ChildVisit.objects.get(child=self.c).is_stunting)
         self.assertEqual(self.scorecard(self.rahmat)["table1_targets"]["stunting"], 1)

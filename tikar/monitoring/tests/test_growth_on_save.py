@@ -80,7 +80,7 @@ class GrowthOnSaveTests(BaseTestCase):
         )
         shrank = [w for w in result.warnings if w.code == "length_shrank"]
         self.assertEqual(len(shrank), 1)
-        self.assertIn("68.1 cm", shrank[0].message)
+        self.assertIn("68,1 cm", shrank[0].message)
 
     def test_it_refuses_a_measurement_without_its_date(self, _) -> None:
         from django.core.exceptions import ValidationError

@@ -19,7 +19,7 @@ class LimitRuleTests(ApiTestCase):
     def test_it_separates_impossible_from_unlikely(self) -> None:
         [heavy] = rules.check_child_measurement_limits(weight_kg=300)
         self.assertEqual((heavy.code, heavy.is_error), ("weight_kg_impossible", True))
-        self.assertIn("antara 0.4 dan 30 kg", heavy.message)
+        self.assertIn("antara 0,4 dan 30 kg", heavy.message)
         self.assertEqual(rules.check_child_measurement_limits(weight_kg=25, length_cm=68), [])
         for field, value in (("length_cm", 300), ("head_circumference_cm", 90),
                              ("muac_cm", 45), ("length_cm", 10)):  # fmt: skip
