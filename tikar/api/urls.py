@@ -4,7 +4,9 @@ No Swagger UI or Redoc page: both load their JavaScript from a CDN unless
 drf-spectacular-sidecar is installed, and the pages must work without outside hosts.
 """
 
-from django.urls import include, path
+from django.http import HttpRequest, JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
@@ -43,3 +45,15 @@ urlpatterns += [
         name="api_scorecard_recap",
     ),
 ]
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
+    """Any other /api/.../ address: a JSON 404 in the user's language, not the HTML page.
+
+    A phone reads the answer's body; the HTML 404 page was unreadable to it. Only paths ending
+    in "/" are caught, so that APPEND_SLASH still sends /api/children to /api/children/.
+    """
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)
+
+
+urlpatterns += [re_path(r"^.*/$", not_found)]
