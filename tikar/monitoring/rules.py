@@ -15,6 +15,7 @@ from typing import Any
 
 from tikar.households.problems import ERROR, WARNING, Problem
 from tikar.scorecard.evaluate import age_in_months, month_end
+from tikar.scorecard.period import MONTHS_ID, month_name
 from tikar.scorecard.rules import POSTNATAL_DAYS
 
 __all__ = [
@@ -54,20 +55,6 @@ FORM_2A, FORM_2B, FORM_2C = "2a", "2b", "2c"
 CHILD_2B_MONTHS = (0, 24)  # 0 to <24 complete months
 CHILD_2C_MONTHS = (24, 72)  # 24 months to <6 years
 
-_MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 _FIELD_LABELS = {
     "birth_date": "Tanggal lahir",
     "delivery_date": "Tanggal melahirkan",
@@ -88,11 +75,12 @@ def _g(value: float) -> str:
 
 
 def month_label(month: date) -> str:
-    return f"{_MONTHS_ID[month.month - 1]} {month.year}"
+    """ "Maret 2026": the scorecard calendar's name, so every label spells months alike."""
+    return month_name(month)
 
 
 def day_label(day: date) -> str:
-    return f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-_MONTHS_ID = (
+# The month names every Indonesian label uses (also tikar.monitoring.rules.month_label).
+MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
@@ -58,7 +59,7 @@ def elapsed_months(year: int, quarter: int, today: date) -> tuple[date, ...]:
 
 def month_name(month: date) -> str:
     """ "November 2025": the month in Bahasa Indonesia, as the provisional label names it."""
-    return f"{_MONTHS_ID[month.month - 1]} {month.year}"
+    return f"{MONTHS_ID[month.month - 1]} {month.year}"
 
 
 FINISHED_NOTE = "Final: kuartal sudah berakhir"

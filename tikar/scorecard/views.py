@@ -65,19 +65,6 @@ def quarter_or_404(year: int, quarter: int) -> tuple[int, int]:
     return year, quarter
 
 
-def village_for(request: HttpRequest) -> Region:
-    """The desa of the page: `tikar.households.views.village_for`, plus one rule.
-
-    A village user who names another desa with `?desa=` gets a 404, not silently their own
-    desa: a link to a neighbour's scorecard must not look as if it worked.
-    """
-    code = request.GET.get("desa")
-    user = request.user
-    if code and user.role in (Role.KPM, Role.VILLAGE_ADMIN) and code != user.region_id:
-        raise Http404
-    return hv.village_for(request)
-
-
 def desa_query(request: HttpRequest, village: Region) -> str:
     return "" if request.user.is_village_user else f"?desa={village.code}"
 
@@ -167,7 +154,7 @@ def data_problems(rows: list[QuarterResult], names: dict) -> list[dict]:
 @login_required
 def recap(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
-    village = village_for(request)
+    village = hv.village_for(request)
     ensure_fresh(village.code, year, quarter)
     rows = list(
         scoped(QuarterResult.objects, request.user).filter(
@@ -215,7 +202,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
     year, quarter = quarter_or_404(year, quarter)
     if group not in (PREGNANCY, CHILD, PAUD):
         raise Http404
-    village = village_for(request)
+    village = hv.village_for(request)
     ensure_fresh(village.code, year, quarter)
     qs = QuarterResult.objects.filter(
         village=village, year=year, quarter=quarter, group=group, target_id=pk
@@ -293,7 +280,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
 @login_required
 def scorecard(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
-    village = village_for(request)
+    village = hv.village_for(request)
     ensure_fresh(village.code, year, quarter)
     data = report.scorecard_data(village, year, quarter)
     fmt = request.GET.get("format", "")
@@ -361,7 +348,7 @@ def ruleset_label(name: str | None) -> str:
 
 
 def _admin_village(request: HttpRequest) -> Region:
-    village = village_for(request)
+    village = hv.village_for(request)
     if not is_village_admin_of(request.user, village):
         raise PermissionDenied
     return village
@@ -427,7 +414,7 @@ def year_or_404(year: int) -> int:
 @login_required
 def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
     year = year_or_404(year)
-    village = village_for(request)
+    village = hv.village_for(request)
     instance = scoped(DanaDesa.objects, request.user).filter(village=village, year=year).first()
     editable = is_village_admin_of(request.user, village)
     if request.method == "POST":

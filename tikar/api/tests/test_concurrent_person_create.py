@@ -7,12 +7,10 @@ warning. The check and the create now run under the desa's lock.
 
 from __future__ import annotations
 
-import time
-
 from django.test import Client
 
 from tikar.households.models import Child, Household
-from tikar.households.tests.concurrency import ConcurrentTestCase, at_once
+from tikar.households.tests.concurrency import ConcurrentTestCase, at_once, retry_locked
 
 
 class ConcurrentPersonCreateTests(ConcurrentTestCase):
@@ -26,20 +24,15 @@ class ConcurrentPersonCreateTests(ConcurrentTestCase):
             "birth_date": "2026-02-03",
         }
 
-        def post(_i: int) -> int:
+        def post(_i: int):
             client = Client()
-            for attempt in range(50):
-                try:
-                    if "_auth_user_id" not in client.session:
-                        client.force_login(self.sari)  # writes a session row: may be "locked"
-                    return client.post("/api/children/", body, content_type="application/json")
-                except Exception as exc:  # noqa: BLE001
-                    # The in-memory SQLite test database answers "locked" at once instead of
-                    # waiting for its busy timeout as a file database does: wait and resend.
-                    if "locked" not in str(exc):
-                        raise
-                    time.sleep(0.02 * (attempt + 1))
-            raise AssertionError("still locked")
+
+            def send():
+                if "_auth_user_id" not in client.session:
+                    client.force_login(self.sari)  # writes a session row: may be "locked"
+                return client.post("/api/children/", body, content_type="application/json")
+
+            return retry_locked(send)
 
         responses, errors = at_once(4, lambda i: post(i).status_code)
         self.assertEqual(errors, [])

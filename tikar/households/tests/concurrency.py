@@ -9,6 +9,7 @@ test database) and on PostgreSQL (row locks, unique indexes).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -51,6 +52,22 @@ def at_once(n: int, action: Callable[[int], Any], timeout: float = 120) -> tuple
     for t in threads:
         t.join(timeout=timeout)
     return results, errors
+
+
+def retry_locked(action: Callable[[], Any], attempts: int = 50) -> Any:
+    """action(), resent while the database answers "locked".
+
+    The in-memory SQLite test database answers "locked" at once (shared cache) where a file
+    database waits for its busy timeout: resending stands in for that wait.
+    """
+    for attempt in range(attempts):
+        try:
+            return action()
+        except Exception as exc:
+            if "locked" not in str(exc):
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("the database stayed locked")
 
 
 class ConcurrentTestCase(TransactionTestCase):

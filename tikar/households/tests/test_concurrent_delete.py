@@ -7,26 +7,9 @@ double deletes and restores).
 
 from __future__ import annotations
 
-import time
-
-from django.db import OperationalError
-
 from tikar.households.models import DELETED_REASON, RESTORED_REASON, Child
-from tikar.households.tests.concurrency import ConcurrentTestCase, at_once
+from tikar.households.tests.concurrency import ConcurrentTestCase, at_once, retry_locked
 from tikar.households.tests.factories import child
-
-
-def _retrying(action):
-    # The in-memory SQLite test database answers "locked" instead of waiting (shared cache);
-    # a file database waits for its busy timeout. Retrying stands in for that wait.
-    for attempt in range(50):
-        try:
-            return action()
-        except OperationalError as exc:
-            if "locked" not in str(exc):
-                raise
-            time.sleep(0.01 * (attempt + 1))
-    raise AssertionError("still locked")
 
 
 class ConcurrentDeleteTests(ConcurrentTestCase):
@@ -35,7 +18,9 @@ class ConcurrentDeleteTests(ConcurrentTestCase):
         version = Child.objects.get(pk=c.pk).version
 
         copies = [Child.objects.get(pk=c.pk) for _ in range(4)]
-        results, errors = at_once(4, lambda i: _retrying(lambda: copies[i].soft_delete(self.sari)))
+        results, errors = at_once(
+            4, lambda i: retry_locked(lambda: copies[i].soft_delete(self.sari))
+        )
         self.assertEqual(errors, [])
         self.assertEqual(sorted(results), [False, False, False, True])
         deleted = Child.objects.get(pk=c.pk)
@@ -43,7 +28,7 @@ class ConcurrentDeleteTests(ConcurrentTestCase):
         self.assertEqual(deleted.version, version + 1)
 
         copies = [Child.objects.get(pk=c.pk) for _ in range(4)]
-        results, errors = at_once(4, lambda i: _retrying(lambda: copies[i].restore(self.sari)))
+        results, errors = at_once(4, lambda i: retry_locked(lambda: copies[i].restore(self.sari)))
         self.assertEqual(errors, [])
         self.assertEqual(sorted(results), [False, False, False, True])
         restored = Child.objects.get(pk=c.pk)
