@@ -512,9 +512,11 @@ class Conflict(models.Model):
     )
     record_type = models.CharField(max_length=60)  # model label, "monitoring.childvisit"
     record_id = models.UUIDField()
-    target_type = models.CharField(max_length=20)  # Target.KIND: "pregnancy" | "child"
+    # Target.KIND of the record's target ("pregnancy" | "child"), or for a register record the
+    # record itself ("household" | "mother" | "pregnancy" | "child").
+    target_type = models.CharField(max_length=20)
     target_id = models.UUIDField()
-    month = models.DateField()
+    month = models.DateField(null=True, blank=True)  # None for a register record
     base_version = models.PositiveIntegerField(null=True, blank=True)
     server_version = models.PositiveIntegerField()
     client_fields = models.JSONField()  # everything the client sent
@@ -540,4 +542,5 @@ class Conflict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.record_type} {self.record_id} {self.month:%Y-%m}"
+        month = f" {self.month:%Y-%m}" if self.month else ""
+        return f"{self.record_type} {self.record_id}{month}"
