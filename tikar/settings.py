@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "tikar.monitoring",
     "tikar.api",
     "tikar.workbooks",
+    "tikar.sync",
+    "tikar.field",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("tikar.monitoring.urls")),
     path("", include("tikar.workbooks.urls")),
     path("", include("tikar.scorecard.urls")),
+    path("", include("tikar.sync.urls")),
+    path("", include("tikar.field.urls")),
     path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

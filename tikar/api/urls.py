@@ -47,6 +47,15 @@ urlpatterns += [
 ]
 
 
+# The sync protocol of the offline field app (tikar.sync.api).
+from tikar.sync import api as sync_api  # noqa: E402
+
+urlpatterns += [
+    path("sync/", sync_api.SyncView.as_view(), name="api_sync"),
+    path("sync/reference/", sync_api.ReferenceView.as_view(), name="api_sync_reference"),
+]
+
+
 def not_found(request: HttpRequest) -> JsonResponse:
     """Any other /api/.../ address: a JSON 404 in the user's language, not the HTML page.
 

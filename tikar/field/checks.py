@@ -1,0 +1,7 @@
+"""Placeholder until built."""
+
+from django.http import Http404
+
+
+def rules_json(request):
+    raise Http404

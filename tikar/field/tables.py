@@ -1,0 +1,7 @@
+"""Placeholder until built."""
+
+from django.http import Http404
+
+
+def who_tables(request):
+    raise Http404

@@ -1,0 +1,1 @@
+"""Models of the sync protocol (see tikar/sync/protocol.py)."""

@@ -1,0 +1,3 @@
+"""Pages of the sync app: the review of conflicts (konflik)."""
+
+urlpatterns: list = []
