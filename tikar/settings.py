@@ -265,6 +265,11 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # The offline field app (/lapangan/): its service worker, manifest and API calls are
+        # all same-origin; named explicitly so a later default-src change cannot break them.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "connect-src": ["'self'"],
     }
 }
 

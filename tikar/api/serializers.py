@@ -146,6 +146,7 @@ class SyncedSerializer(serializers.ModelSerializer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.base_version: int | None = None
+        self.new_warnings: list[dict[str, str]] = []
 
     def to_representation(self, instance: SyncedModel) -> dict[str, Any]:
         if instance.deleted_at is not None:
@@ -206,6 +207,8 @@ class SyncedSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {"confirm_warnings": [CONFIRM_MESSAGE], "warnings": new_warnings}
             )
+        # Read by the sync, which saves confirmed and lists them (the phone cannot ask).
+        self.new_warnings = new_warnings
         return attrs
 
 
@@ -508,13 +511,25 @@ class ConflictSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_server_values(self, conflict: Conflict) -> dict[str, Any]:
+        """The record's current values of the conflicting fields, in the wire shape of its
+        kind: a monthly record's (Formulir 2a/2b/2c) or a register record's (household,
+        mother, pregnancy, child). Empty when the record is gone or deleted (a tombstone
+        has no values to compare)."""
         from django.apps import apps
 
         model = apps.get_model(conflict.record_type)
         record = model.objects.filter(pk=conflict.record_id).first()
-        if record is None:
+        if record is None or record.deleted_at is not None:
             return {}
-        shown = MONTHLY_SERIALIZERS[model](record).data
+        serializer_class = MONTHLY_SERIALIZERS.get(model) or {
+            Household: HouseholdSerializer,
+            Mother: MotherSerializer,
+            Pregnancy: PregnancySerializer,
+            Child: ChildSerializer,
+        }.get(model)
+        if serializer_class is None:
+            return {}
+        shown = serializer_class(record, context=self.context).data
         return {name: shown.get(name) for name in conflict.conflicting_fields}
 
 

@@ -52,6 +52,7 @@ from tikar.sync import api as sync_api  # noqa: E402
 
 urlpatterns += [
     path("sync/", sync_api.SyncView.as_view(), name="api_sync"),
+    path("sync/snapshot/", sync_api.SnapshotView.as_view(), name="api_sync_snapshot"),
     path("sync/reference/", sync_api.ReferenceView.as_view(), name="api_sync_reference"),
 ]
 

@@ -20,7 +20,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +36,14 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 
 from tikar.accounts.scope import scoped, scoped_regions
-from tikar.households.models import Child, Household, Mother, Pregnancy, SyncedModel
+from tikar.households.models import (
+    Child,
+    Household,
+    Mother,
+    Pregnancy,
+    SyncedModel,
+    lock_for_update,
+)
 from tikar.monitoring import rules
 from tikar.monitoring.models import ChildVisit, Conflict, PaudRecord, PregnancyVisit, VillageYear
 from tikar.monitoring.services import CREATED, _growth_warnings, record_month, resolve_conflict
@@ -129,6 +136,33 @@ def plan_update(record: SyncedModel, attrs: dict[str, Any], base_version: int) -
     return plan
 
 
+def apply_changes(record: SyncedModel, changes: dict[str, Any], user) -> None:
+    """Save `changes` (an `UpdatePlan.changes`) on `record` as `user`; nothing when empty."""
+    if not changes:
+        return
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record._history_user = user
+    record.save()
+
+
+def create_synced(serializer, user, *, checks_duplicates: bool, save) -> None:
+    """Validate and save a register create in one transaction (the API's and the sync's).
+
+    `save(serializer)` stores it (the viewset's perform_create). Raises the serializer's
+    ValidationError, or IntegrityError when the same id was created at the same moment.
+    """
+    with transaction.atomic():
+        if checks_duplicates:
+            # The likely-duplicate check reads the desa's register, then the create
+            # writes to it: two phones adding the same child at once would both find
+            # nothing. The desa's lock (the one imports take) makes the second check
+            # run after the first create, so it asks to confirm like a sequential one.
+            take_desa_lock(user.region_id, DUPLICATE_CHECK_WAIT_SECONDS)
+        serializer.is_valid(raise_exception=True)
+        save(serializer)
+
+
 # --------------------------------------------------------------------------------------------
 # Register and Formulir 1
 
@@ -177,10 +211,9 @@ class SyncedViewSet(
         qs = scoped(self.model.objects.all(), self.request.user, write=write)
         if write:
             qs = qs.alive()
-            if connection.features.has_select_for_update:
-                # Held until the update's transaction ends, so two saves cannot both pass the
-                # version comparison against the same row.
-                qs = qs.select_for_update()
+            # Held until the update's transaction ends, so two saves cannot both pass the
+            # version comparison against the same row.
+            qs = lock_for_update(qs)
         elif not wants_deleted(self.request):
             qs = qs.alive()
         return qs
@@ -221,15 +254,12 @@ class SyncedViewSet(
             return Response(self.get_serializer(existing).data, status=status.HTTP_200_OK)
         serializer = self.get_serializer(data=request.data)
         try:
-            with transaction.atomic():
-                if self.checks_duplicates:
-                    # The likely-duplicate check reads the desa's register, then the create
-                    # writes to it: two phones adding the same child at once would both find
-                    # nothing. The desa's lock (the one imports take) makes the second check
-                    # run after the first create, so it asks to confirm like a sequential one.
-                    take_desa_lock(request.user.region_id, DUPLICATE_CHECK_WAIT_SECONDS)
-                serializer.is_valid(raise_exception=True)
-                self.perform_create(serializer)
+            create_synced(
+                serializer,
+                request.user,
+                checks_duplicates=self.checks_duplicates,
+                save=self.perform_create,
+            )
         except IntegrityError:
             # The same create arriving twice at once: the loser answers like a replay.
             existing = self.existing_for_create(request.data.get("id"))
@@ -260,11 +290,7 @@ class SyncedViewSet(
                     "server_version": record.version,
                 }
                 return Response(body, status=status.HTTP_409_CONFLICT)
-            if plan.changes:
-                for name, value in plan.changes.items():
-                    setattr(record, name, value)
-                record._history_user = request.user
-                record.save()
+            apply_changes(record, plan.changes, request.user)
         return Response(self.get_serializer(record).data)
 
     @extend_schema(
@@ -340,6 +366,28 @@ MONTHLY_RESPONSES = {
 }
 
 
+def check_cohort(form: str, target, month) -> None:
+    """The form is fixed by the endpoint (or sync kind), so a child must be on it that month.
+
+    Raises the serializer's ValidationError on `month` in words.
+    """
+    if not isinstance(target, Child):
+        return
+    if form not in rules.child_forms_for_month(target.birth_date, month):
+        raise serializers.ValidationError(
+            {
+                "month": [
+                    _("%(name)s is not on Formulir %(form)s in %(month)s.")
+                    % {
+                        "name": target.name,
+                        "form": form,
+                        "month": rules.month_label(month),
+                    }
+                ]
+            }
+        )
+
+
 class MonthlyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A monthly form's records; every write goes through `record_month`."""
 
@@ -376,22 +424,7 @@ class MonthlyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     # -- writing ------------------------------------------------------------------------------
 
     def _check_cohort(self, target, month) -> None:
-        """The form is fixed by the endpoint, so a child must be on it that month."""
-        if not isinstance(target, Child):
-            return
-        if self.form not in rules.child_forms_for_month(target.birth_date, month):
-            raise serializers.ValidationError(
-                {
-                    "month": [
-                        _("%(name)s is not on Formulir %(form)s in %(month)s.")
-                        % {
-                            "name": target.name,
-                            "form": self.form,
-                            "month": rules.month_label(month),
-                        }
-                    ]
-                }
-            )
+        check_cohort(self.form, target, month)
 
     def _pending_warnings(self, target, month, values: dict[str, Any]) -> list[dict[str, str]]:
         """Growth warnings (implausible z, standing under 9 months, shrinking) before saving.

@@ -35,6 +35,10 @@ class PrivateCacheMiddleware:
     get here (WhiteNoise answers them earlier, with their long cache), and anonymous responses
     (the login page, /healthz) keep Django's defaults. Cache directives a view set already (e.g.
     `never_cache`) are kept; `no-store` and `private` are added to them.
+
+    The one exception is a response marked with `public_reference_data` (see that decorator):
+    reference data that names nobody (the WHO tables, the validation rules), which a phone and
+    the service worker should cache.
     """
 
     def __init__(self, get_response):
@@ -43,9 +47,29 @@ class PrivateCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
+        if getattr(response, "is_public_reference_data", False):
+            return response
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+def public_reference_data(view):
+    """Mark a view's answers as naming nobody, so `PrivateCacheMiddleware` leaves their cache
+    headers alone (the view sets its own, e.g. `Cache-Control: public, max-age=86400`).
+
+    Only for data that is the same for every user: WHO tables, rules. Never for a response that
+    could carry a person's data.
+    """
+    from functools import wraps
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_public_reference_data = True
+        return response
+
+    return wrapped
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -84,6 +84,21 @@ def next_change_seq(using: str = "default") -> int:
     return counters.values_list("value", flat=True).get()
 
 
+def lock_for_update(qs: models.QuerySet) -> models.QuerySet:
+    """`qs` with its rows locked until the transaction ends, for a read-then-save.
+
+    On PostgreSQL the lock is FOR NO KEY UPDATE, which is what the UPDATE itself takes: a
+    plain FOR UPDATE also blocks the KEY SHARE lock that inserting a child row's foreign key
+    takes on its parent, and a monthly record saved for a child while the child is edited
+    deadlocked on the change counter (bench/sync_chaos.py found it). SQLite serialises writers
+    and has no row locks: the queryset is returned as it is.
+    """
+    features = connections[qs.db].features
+    if not features.has_select_for_update:
+        return qs
+    return qs.select_for_update(no_key=features.has_select_for_no_key_update)
+
+
 class DeleteRefused(ValidationError):
     """A soft delete the user may not do (e.g. a KPM deleting a verified target)."""
 
@@ -165,9 +180,7 @@ class SyncedModel(models.Model):
         lock makes the second wait and then see the first's result, so it changes nothing
         (no second version, no second history row).
         """
-        qs = type(self).objects.filter(pk=self.pk)
-        if connections[qs.db].features.has_select_for_update:
-            qs = qs.select_for_update()
+        qs = lock_for_update(type(self).objects.filter(pk=self.pk))
         stored = qs.values("deleted_at", "version").first()
         if stored is not None:
             self.deleted_at, self.version = stored["deleted_at"], stored["version"]

@@ -26,7 +26,9 @@ NIK_LENGTH = 16
 TEMP_NUMBER_LENGTH = NIK_LENGTH + 1
 FEMALE_DAY_OFFSET = 40
 
-_SEPARATORS = str.maketrans("", "", " .-")
+# What people type between the digits (copied from a KK); the phone drops the same ones.
+SEPARATORS = " .-"
+_SEPARATORS = str.maketrans("", "", SEPARATORS)
 
 
 def normalise(raw: str | None) -> str:

@@ -144,13 +144,20 @@ def check_visit_in_month(visit_date: date | None, month: date | None) -> list[Pr
     ]
 
 
+# The month of pregnancy as the KIA book counts it, and the postnatal checks (KF1-KF4) that can
+# fall in one month; both ranges are also CHECK constraints of the database.
+GESTATION_MONTHS = (1, 9)
+POSTNATAL_CHECKS = (0, 4)
+
+
 def check_gestation_month(value: int | None, field: str = "gestation_month") -> list[Problem]:
-    if value is None or 1 <= value <= 9:
+    lo, hi = GESTATION_MONTHS
+    if value is None or lo <= value <= hi:
         return []
     return [
         Problem(
             "gestation_month_range",
-            f"Usia kehamilan harus 1 sampai 9 bulan; yang diisi {value}.",
+            f"Usia kehamilan harus {lo} sampai {hi} bulan; yang diisi {value}.",
             ERROR,
             field,
         )
@@ -158,12 +165,13 @@ def check_gestation_month(value: int | None, field: str = "gestation_month") -> 
 
 
 def check_postnatal_checks(value: int | None) -> list[Problem]:
-    if value is None or 0 <= value <= 4:
+    lo, hi = POSTNATAL_CHECKS
+    if value is None or lo <= value <= hi:
         return []
     return [
         Problem(
             "postnatal_checks_range",
-            f"Jumlah pemeriksaan nifas bulan ini harus 0 sampai 4; yang diisi {value}.",
+            f"Jumlah pemeriksaan nifas bulan ini harus {lo} sampai {hi}; yang diisi {value}.",
             ERROR,
             "postnatal_checks",
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,7 +29,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, OperationalError, connection, models, transaction
 
 from tikar.accounts.scope import scoped
-from tikar.households.models import Child, Pregnancy, Target
+from tikar.households.models import Child, Pregnancy, Target, lock_for_update
 from tikar.households.problems import Problem
 from tikar.monitoring import rules
 from tikar.monitoring.models import (
@@ -167,10 +168,7 @@ def _growth_warnings(record: MonthlyRecord, score: dict | None = None) -> list[P
 
 def _once(model, target, month, values, raw_fields, user, base_version, record_id):
     lookup = {model.TARGET_FIELD: target, "month": month}
-    qs = model.objects.alive().filter(**lookup)
-    if connection.features.has_select_for_update:
-        qs = qs.select_for_update()
-    record = qs.first()
+    record = lock_for_update(model.objects.alive().filter(**lookup)).first()
     # The caller checked the lock of (desa, month) in this transaction (record_month), and the
     # save runs inside it: no savepoint of its own, and no second lock check.
     saving = {"lock_checked": True, "savepoint": False}
@@ -282,23 +280,94 @@ def record_month(
     return result
 
 
-def resolve_conflict(conflict: Conflict, user, *, accept_client: bool) -> MonthlyRecord | None:
-    """Close a conflict, applying the client's colliding values when `accept_client`."""
+def resolve_conflict(
+    conflict: Conflict,
+    user,
+    *,
+    accept_client: bool = False,
+    client_fields: Collection[str] | None = None,
+    seen_version: int | None = None,
+) -> models.Model | None:
+    """Close a conflict: the phone's values of `client_fields` replace the server's.
+
+    `client_fields`: which of `conflict.conflicting_fields` take the phone's value (the others
+    keep the server's); None means all of them when `accept_client`, none otherwise. Works for
+    monthly records (Formulir 2a/2b/2c, through the same `_normalise`/`_validate` as
+    `record_month`) and register records (household, mother, pregnancy, child, through the
+    API serializer's validation: the model's clean(), KIA uniqueness, the relations; warnings
+    count as confirmed, as they never block a sync). A KPM may not change a verified register
+    target, as on the correction screens.
+
+    One transaction with the Conflict row locked first: a second resolve (a double tap, two
+    people at once) waits, then finds it resolved and changes nothing. The record is saved
+    only when a value changes: a new version and change_seq (phones download it), a history
+    row by `user` with the reason "conflict <id>: phone's values" (or "... phone's values for
+    a, b" when only some fields). The Conflict's own history row keeps resolved_by/at with
+    the reason of the choice ("conflict <id>: server's values" when nothing was taken).
+
+    `seen_version`: the record's version the person saw when choosing; a record changed since
+    is refused (code "record_changed") so nobody overwrites a value they never saw.
+
+    Raises ValidationError (Bahasa Indonesia) with code "already_resolved", "record_deleted"
+    (the phone's values asked for a record deleted since), "record_changed",
+    "quarter_locked", "verified", or the field errors of the model's rules;
+    PermissionDenied when `user` may not change the conflict's desa.
+    Returns the record (None when it no longer exists).
+    """
     from django.apps import apps
     from django.utils import timezone
 
+    from tikar.sync import resolve as texts
+
+    if client_fields is None:
+        client_fields = conflict.conflicting_fields if accept_client else ()
+    taken = [n for n in conflict.conflicting_fields if n in set(client_fields)]
     model = apps.get_model(conflict.record_type)
     with transaction.atomic():
-        record = model.objects.select_for_update().get(pk=conflict.record_id)
-        if accept_client:
-            chosen = {n: conflict.client_fields[n] for n in conflict.conflicting_fields}
+        locked = Conflict.objects.filter(pk=conflict.pk)
+        if connection.features.has_select_for_update:
+            locked = locked.select_for_update()
+        current = scoped(locked, user, write=True).first()
+        if current is None:
+            raise PermissionDenied(texts.NOT_YOURS)
+        if current.resolved_at is not None:
+            raise ValidationError(texts.already_resolved(current, user), code="already_resolved")
+        records = model.objects.filter(pk=conflict.record_id)
+        if connection.features.has_select_for_update:
+            records = records.select_for_update()
+        record = records.first()
+        alive = record is not None and record.deleted_at is None
+        if taken and not alive:
+            raise ValidationError(texts.RECORD_DELETED, code="record_deleted")
+        if taken and seen_version is not None and record.version != seen_version:
+            raise ValidationError(texts.RECORD_CHANGED, code="record_changed")
+        # A number stored as a JSON float (7.6) is read as written, not as 7.5999...
+        chosen = {
+            n: repr(v) if isinstance(v, float) else v
+            for n, v in ((n, conflict.client_fields.get(n)) for n in taken)
+        }
+        if chosen and isinstance(record, MonthlyRecord):
             values = _normalise(model, chosen)
-            for name, value in values.items():
+            changes = {n: v for n, v in values.items() if getattr(record, n) != v}
+        elif chosen:
+            texts.refuse_verified(record, user)
+            values = texts.register_values(record, chosen, user)
+            changes = {n: v for n, v in values.items() if getattr(record, n) != v}
+        else:
+            changes = {}
+        reason = texts.change_reason(conflict.pk, taken, conflict.conflicting_fields)
+        if changes:
+            for name, value in changes.items():
                 setattr(record, name, value)
-            _validate(record, values)
+            if isinstance(record, MonthlyRecord):
+                _validate(record, changes)  # the lock of its quarter is checked by save()
             record._history_user = user
+            record._change_reason = reason
             record.save()
-        conflict.resolved_at = timezone.now()
-        conflict.resolved_by = user
-        conflict.save()
+        current.resolved_at = timezone.now()
+        current.resolved_by = user
+        current._history_user = user
+        current._change_reason = reason
+        current.save()
+    conflict.resolved_at, conflict.resolved_by = current.resolved_at, user
     return record

@@ -1,0 +1,41 @@
+"""Bahasa Indonesia for the sync protocol's strings (tikar/sync: protocol, download, api)."""
+
+ID = {
+    # protocol: operation shapes
+    "Not found in your desa.": "Data tidak ditemukan di desa Anda.",
+    "An operation must be a JSON object.": "Setiap operasi harus berupa objek JSON.",
+    "op_id must be a UUID made by the phone.": "op_id harus berupa UUID yang dibuat oleh HP.",
+    "Unknown kind. Known: %(kinds)s.": "Jenis data tidak dikenal. Yang dikenal: %(kinds)s.",
+    'action must be "upsert" or "delete".': 'action harus "upsert" atau "delete".',
+    "id must be the record's UUID.": "id harus berupa UUID data tersebut.",
+    "base_version must be a whole number from 0, or null.": "base_version harus bilangan bulat mulai dari 0, atau null.",
+    "fields must be a JSON object.": "fields harus berupa objek JSON.",
+    # protocol: records
+    "This record was deleted on the server; it is no longer on the register.": "Data ini sudah dihapus di server; data ini tidak lagi ada di register.",
+    "Send the target's id.": "Kirim ID sasaran.",
+    "Formulir %(form)s is sent with its own kind.": "Formulir %(form)s dikirim dengan jenis datanya sendiri.",
+    "This mother still has pregnancies or children in the register.": "Ibu ini masih mempunyai kehamilan atau anak di register.",
+    "Saved together with newer changes made on another device.": "Tersimpan, digabung dengan perubahan lebih baru dari perangkat lain.",
+    "Someone else changed the same data: the server kept its values, and yours are kept on the Konflik page until the KPM or the Admin Desa chooses.": "Orang lain mengubah data yang sama: server menyimpan isiannya, dan isian Anda disimpan di halaman Konflik sampai KPM atau Admin Desa memilih.",
+    "Not saved: correct the data on the phone and send it again.": "Belum tersimpan: perbaiki data di HP lalu kirim lagi.",
+    "This op_id was already used; make a new one.": "op_id ini sudah pernah dipakai; buat yang baru.",
+    "A value is too large or contains characters that cannot be stored. Check the values you sent and send them again.": "Ada isian yang terlalu besar atau berisi karakter yang tidak dapat disimpan. Periksa isian yang dikirim lalu kirim lagi.",
+    "The server could not save this record now. It stays on the phone and is sent again at the next sync.": "Server belum dapat menyimpan data ini sekarang. Data tetap ada di HP dan dikirim lagi pada sinkronisasi berikutnya.",
+    # api
+    "Only the KPM and the Admin Desa use the field app's sync; officers read the data in the web pages.": "Hanya KPM dan Admin Desa yang memakai sinkronisasi aplikasi lapangan; petugas membaca data di halaman web.",
+    "Made by the phone, one per operation.": "Dibuat oleh HP, satu untuk setiap operasi.",
+    "The record's UUID (made by the phone for a create).": "UUID data (dibuat oleh HP untuk data baru).",
+    "The version the phone last saw; null or absent for a create.": "Versi yang terakhir dilihat HP; null atau tidak dikirim untuk data baru.",
+    'The record\'s fields, as the REST endpoint of its kind names them; monthly kinds add "target" (the pregnancy or child id) and "month" (YYYY-MM-01).': 'Kolom data, dengan nama seperti di endpoint REST jenisnya; data bulanan menambahkan "target" (ID kehamilan atau anak) dan "month" (TTTT-BB-01).',
+    "The server's record: differs from the operation's id when a create merged into the month's existing record.": "Data di server: berbeda dari id operasi bila data baru digabung ke data bulan itu yang sudah ada.",
+    "The server's change counter after the batch.": "Nomor perubahan server sesudah kiriman ini.",
+    "Send a whole number from %(low)s to %(high)s.": "Kirim bilangan bulat dari %(low)s sampai %(high)s.",
+    "Send one JSON object.": "Kirim satu objek JSON.",
+    "Send the operations as a list.": "Kirim operasi sebagai daftar (list).",
+    "At most %(n)s operations per request; send the rest in another.": "Paling banyak %(n)s operasi per kiriman; kirim sisanya pada kiriman berikutnya.",
+    "device_id is a text of at most 64 characters.": "device_id berupa teks paling panjang 64 karakter.",
+    "This page marker is not one the server gave; start the first download again.": "Penanda halaman ini bukan dari server; mulai unduhan awal lagi.",
+    '"id", "version", then the kind\'s fields (as in a change).': '"id", "version", lalu kolom-kolom jenis data itu (seperti pada perubahan).',
+    "The columns holding record ids, as 22-character base64url strings of the UUID's 16 bytes.": "Kolom yang berisi id data, sebagai teks base64url 22 karakter dari 16 bita UUID.",
+    "Send it back as cursor for the next page; empty at the end.": "Kirim kembali sebagai cursor untuk halaman berikutnya; kosong di akhir.",
+}
