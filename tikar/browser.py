@@ -75,16 +75,37 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
             server.wait(timeout=10)
 
 
+# The running Playwright driver of this process, shared by nested and later `browser()` calls:
+# Playwright's sync API refuses to start a second driver while one runs in the same thread
+# (the test session keeps one open for its `chromium` fixture).
+_driver = None
+
+
 @contextlib.contextmanager
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    """A headless Chromium (Debian's), closed on exit; reuses a Playwright driver already
+    running in this process, else starts one for the duration."""
+    global _driver
+    if _driver is not None:
+        b = _driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             yield b
         finally:
             b.close()
+        return
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        _driver = p
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                yield b
+            finally:
+                b.close()
+        finally:
+            _driver = None
 
 
 def login(page, base: str, username: str, password: str) -> None:

@@ -4,17 +4,10 @@ IndexedDB inside the page after the first download."""
 from tikar.browser import login
 from tikar.field.tests.pwa import open_field_app, server_json
 from tikar.front.demo import DEMO_PASSWORD
+from tikar.sync.download import KIND_MODELS
 
 SIBARGOT = "12.10.07.2001"
-KINDS = [
-    "household",
-    "mother",
-    "pregnancy",
-    "child",
-    "pregnancy_visit",
-    "child_visit",
-    "paud_record",
-]
+KINDS = list(KIND_MODELS)  # the protocol's kinds, one IndexedDB table each
 
 
 class TestPwaScope:

@@ -16,20 +16,13 @@ import pytest
 
 from tikar.browser import chromium_available
 from tikar.conftest import BROWSER_SKIP_REASON
+from tikar.sync.download import KIND_MODELS
 from tikar.test import BaseTestCase
 
 from .shared_validation_harness import rules_page, run_on_phone, run_on_server
 from .validation_cases import CASES, OK, ONE_PER_MONTH
 
-KINDS = {
-    "household",
-    "mother",
-    "pregnancy",
-    "child",
-    "pregnancy_visit",
-    "child_visit",
-    "paud_record",
-}
+KINDS = set(KIND_MODELS)  # every kind of the protocol has cases
 
 
 def _server_expectation_problem(case, server) -> str | None:

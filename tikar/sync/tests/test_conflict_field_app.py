@@ -33,6 +33,12 @@ class TestConflictFieldApp:
                 open_field_app(page, live_app, username)
                 phones.append((ctx, page))
             (sari_ctx, sari), (admin_ctx, admin) = phones
+            # The session's server is shared with other browser tests, which may leave
+            # conflicts of their own open: count this one's arrival, not the total.
+            sari.goto(live_app + "/konflik/")
+            open_before = sari.locator(".conflicts:not(.resolved) a.conflict-line").count()
+            sari.goto(live_app + "/lapangan/")
+            sync_idle(sari)
             held = sari.evaluate(LATEST_WEIGHED)
             assert record(admin, "child_visit", held["id"])["version"] == held["version"]
             weight = Decimal(str(held["fields"]["weight_kg"]))
@@ -58,9 +64,15 @@ class TestConflictFieldApp:
             assert Decimal(str(on_admin["fields"]["weight_kg"])) == mine  # the server's, kept
 
             # One conflict on the review page, with both versions.
+            conflict_id = on_admin["conflict"]["id"]
             sari.goto(live_app + "/konflik/")
-            assert sari.locator(".conflicts:not(.resolved) a.conflict-line").count() == 1
-            sari.click(".conflicts a.conflict-line")
+            open_now = sari.locator(".conflicts:not(.resolved) a.conflict-line")
+            assert open_now.count() == open_before + 1
+            line = sari.locator(
+                f'.conflicts:not(.resolved) a.conflict-line[href$="/{conflict_id}/"]'
+            )
+            assert line.count() == 1
+            line.click()
             sari.wait_for_load_state("networkidle")
             comma = lambda d: f"{d}".replace(".", ",") + " kg"  # noqa: E731
             assert sari.locator(".compare .server .value").inner_text() == comma(mine)
