@@ -7,6 +7,7 @@ are the words only the offline screens say.
 ID = {
     "Already registered from this pregnancy:": "Sudah didaftarkan dari kehamilan ini:",
     "Check the warnings above, then tick this box if the numbers are right.": "Periksa peringatan di atas, lalu centang kotak ini bila angkanya benar.",
+    "Downloading the data of your desa…": "Mengunduh data desa Anda…",
     "Everything on this phone has been sent.": "Semua data di HP ini sudah terkirim.",
     "Fill the birth date.": "Isi tanggal lahir.",
     "Fill the delivery date.": "Isi tanggal persalinan.",

@@ -66,4 +66,8 @@ DRF_MESSAGES = (
     gettext_noop("This field must be unique."),
     gettext_noop("The fields {field_names} must make a unique set."),
     gettext_noop("Surrogate characters are not allowed: U+{code_point:X}."),
+    # Django's model fields (django/db/models/fields): its Indonesian catalogue says "Field
+    # ini", half English, and a refused sync operation shows these to the KPM.
+    gettext_noop("This field cannot be null."),
+    gettext_noop("This field cannot be blank."),
 )

@@ -1,7 +1,8 @@
 """The API's exception handler: input the database refuses is a 400, never a 500.
 
 DRF's own handler knows its exceptions and Django's Http404/PermissionDenied. Two more kinds
-reach it from the model layer and the database, and both are about the request's input:
+reach it from the model layer and the database, and both are about the request's input
+(a third, a body over DATA_UPLOAD_MAX_MEMORY_SIZE, is a JSON 413 instead of Django's HTML 400):
 
 - `django.core.exceptions.ValidationError` raised by a model's rules outside a serializer
   (clean() runs in a few write paths after the serializer): a 400 with the messages, per
@@ -17,9 +18,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -49,6 +53,17 @@ def handle_exception(exc: Exception, context: dict[str, Any]) -> Response | None
                 )
             },
             status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, RequestDataTooBig):
+        # Django's own answer is its HTML 400 page, which a phone cannot read.
+        return Response(
+            {
+                "detail": _(
+                    "The request is too large (more than %(size)s). Send fewer records at once."
+                )
+                % {"size": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+            },
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, Http404):
         # get_object_or_404's text names the model in English ("No Child matches the given

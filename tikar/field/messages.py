@@ -58,6 +58,33 @@ MESSAGES = {
         "Someone else changed this record at the same time. Open the conflict page to choose."
     ),
     "not_found": _("not found"),
+    "close": _("Close"),
+    "logout_offline_title": _("Logging out needs signal."),
+    "logout_offline_text": _("Your data stays safe on this phone."),
+    # The record screen (static/field/screens/record.js): duplicates, conflicts, refusals.
+    "Another phone changed this record at the same time. Both versions are kept on the server; choose there which one is right.": _(
+        "Another phone changed this record at the same time. Both versions are kept on the server; choose there which one is right."
+    ),
+    "Do not change these answers here until the conflict is resolved.": _(
+        "Do not change these answers here until the conflict is resolved."
+    ),
+    "Open the conflict page": _("Open the conflict page"),
+    "The conflict page needs signal. Open it when there is signal.": _(
+        "The conflict page needs signal. Open it when there is signal."
+    ),
+    "The server says this person may already be registered. Check that it is not the same person.": _(
+        "The server says this person may already be registered. Check that it is not the same person."
+    ),
+    "I have checked it": _("I have checked it"),
+    "Delete it, it is a duplicate": _("Delete it, it is a duplicate"),
+    "Delete this record? The deletion is sent to the server.": _(
+        "Delete this record? The deletion is sent to the server."
+    ),
+    "Yes, delete": _("Yes, delete"),
+    "Delete from this phone": _("Delete from this phone"),
+    "Delete this record from this phone? The server never accepted it, so it will be gone.": _(
+        "Delete this record from this phone? The server never accepted it, so it will be gone."
+    ),
 }
 
 

@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
     "Back": _("Back"),
+    "Downloading the data of your desa…": _("Downloading the data of your desa…"),
+    "No targets to monitor this month. Register the pregnant women and children under two of "
+    "your desa first.": _(
+        "No targets to monitor this month. Register the pregnant women and children under two "
+        "of your desa first."
+    ),
     "(not yet known)": _("(not yet known)"),
     "1. Antenatal check": _("1. Antenatal check"),
     "1. Immunisation up to date for age": _("1. Immunisation up to date for age"),

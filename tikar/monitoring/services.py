@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from collections.abc import Collection
@@ -28,6 +29,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, OperationalError, connection, models, transaction
 
+from tikar import clock
 from tikar.accounts.scope import scoped
 from tikar.households.models import Child, Pregnancy, Target, lock_for_update
 from tikar.households.problems import Problem
@@ -101,6 +103,10 @@ def _normalise(model: type[models.Model], fields: dict[str, Any]) -> dict[str, A
         if f.is_relation:
             value = value.pk if isinstance(value, models.Model) else value
             out[f.attname] = None if value in (None, "") else f.target_field.to_python(value)
+        elif isinstance(value, float) and isinstance(f, models.DecimalField):
+            # A JSON number (7.6) is read as written, not as the double 7.5999...: a phone's
+            # value would otherwise fail "at most 1 decimal place".
+            out[f.attname] = f.to_python(repr(value))
         else:
             out[f.attname] = f.to_python(value)
     return out
@@ -193,6 +199,13 @@ def _once(model, target, month, values, raw_fields, user, base_version, record_i
     if base_version is not None and base_version < record.version:
         conflicting = _changed_on_server(record, base_version, client_changes)
     server_version = record.version
+    if conflicting:
+        # The phone's values as a whole must pass the rules too: a value the server would
+        # refuse is refused now, in words, not kept in a Conflict that nobody could apply.
+        candidate = copy.copy(record)
+        for name, value in client_changes.items():
+            setattr(candidate, name, value)
+        _validate(candidate, client_changes)
     for name, value in client_changes.items():
         if name not in conflicting:
             setattr(record, name, value)
@@ -241,9 +254,13 @@ def record_month(
     which appears on both lists; otherwise it follows from the target and its age.
     Raises ValidationError (messages in Bahasa Indonesia) or PermissionDenied.
     """
+    from tikar.households.validation import raise_errors
     from tikar.scorecard.locks import ensure_month_open
 
     _check_can_write(target, user)
+    # The month's shape and "not in the future" first: the lock check below computes the
+    # month's quarter, and a month like 9999-12 would overflow the calendar there (a 500).
+    raise_errors(rules.check_month_key(month, clock.today()))
     result = None
     integrity_retries, lock_retries = 1, SQLITE_LOCK_RETRIES
     while result is None:
@@ -300,10 +317,13 @@ def resolve_conflict(
 
     One transaction with the Conflict row locked first: a second resolve (a double tap, two
     people at once) waits, then finds it resolved and changes nothing. The record is saved
-    only when a value changes: a new version and change_seq (phones download it), a history
+    with a new version and change_seq (phones download it), a history
     row by `user` with the reason "conflict <id>: phone's values" (or "... phone's values for
     a, b" when only some fields). The Conflict's own history row keeps resolved_by/at with
     the reason of the choice ("conflict <id>: server's values" when nothing was taken).
+
+    Keeping the server's values saves the record too (a new version, the same values), so
+    the phone whose values were not taken downloads it and stops showing "perlu diperiksa".
 
     `seen_version`: the record's version the person saw when choosing; a record changed since
     is refused (code "record_changed") so nobody overwrites a value they never saw.
@@ -332,10 +352,7 @@ def resolve_conflict(
             raise PermissionDenied(texts.NOT_YOURS)
         if current.resolved_at is not None:
             raise ValidationError(texts.already_resolved(current, user), code="already_resolved")
-        records = model.objects.filter(pk=conflict.record_id)
-        if connection.features.has_select_for_update:
-            records = records.select_for_update()
-        record = records.first()
+        record = lock_for_update(model.objects.filter(pk=conflict.record_id)).first()
         alive = record is not None and record.deleted_at is None
         if taken and not alive:
             raise ValidationError(texts.RECORD_DELETED, code="record_deleted")
@@ -364,6 +381,17 @@ def resolve_conflict(
             record._history_user = user
             record._change_reason = reason
             record.save()
+        elif alive:
+            # The server's values stay, but the record still gets a new version (and a history
+            # row saying the choice): the phone that sent the other values holds the record
+            # as "perlu diperiksa" until its version moves, and only a download tells it.
+            try:
+                with transaction.atomic():
+                    record._history_user = user
+                    record._change_reason = reason
+                    record.save(update_fields=["updated_at"])
+            except ValidationError:
+                pass  # a validated quarter: the record stays as it is; the conflict closes
         current.resolved_at = timezone.now()
         current.resolved_by = user
         current._history_user = user

@@ -29,6 +29,7 @@ Choices where forms.md leaves room (each is also stated where it is implemented)
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -202,7 +203,9 @@ def add_months(month: date, n: int) -> date:
 
 
 def month_end(month: date) -> date:
-    return add_months(month, 1) - timedelta(1)
+    """The last day of `month`'s month (also for December 9999, where the next month does not
+    exist: a typed far-future month must get a refusal in words, not an overflow)."""
+    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
 
 
 def _clip(end: date, through: date | None) -> date:

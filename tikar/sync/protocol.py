@@ -344,7 +344,13 @@ def _upsert_monthly(user, op: Operation) -> Done:
             {"form": [_("Formulir %(form)s is sent with its own kind.") % {"form": sent_form}]}
         )
     serializer = input_serializer(data={**data, target_field: target_raw}, context=_context(user))
-    serializer.is_valid(raise_exception=True)
+    if not serializer.is_valid():
+        # On the wire the target is "target" for every monthly kind: the phone shows an error
+        # at the field it sent, not at the model's "child" or "pregnancy".
+        errors = dict(serializer.errors)
+        if target_field in errors:
+            errors["target"] = errors.pop(target_field)
+        raise drf.ValidationError(errors)
     attrs = dict(serializer.validated_data)
     target, month = attrs.pop(target_field), attrs.pop("month")
     if record is not None and (

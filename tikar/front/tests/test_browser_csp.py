@@ -52,9 +52,11 @@ class TestBrowserContentSecurityPolicy:
         switch = phone.locator("select[data-navigate]")
         if switch.count():
             options = switch.locator("option").evaluate_all("os => os.map(o => o.value)")
-            other = next(v for v in options if not url.endswith(v))
-            switch.select_option(other)
-            phone.wait_for_url("**" + other)
+            # (A child registered this month by another test of the session has one month.)
+            other = next((v for v in options if not url.endswith(v)), None)
+            if other is not None:
+                switch.select_option(other)
+                phone.wait_for_url("**" + other)
         assert problems == []
 
     def test_it_runs_the_officer_and_admin_pages_without_a_refused_script_or_style(

@@ -32,12 +32,19 @@ class ResolveMonthTests(ConflictTestCase):
         self.assertEqual((closing.resolved_by_id, closing.history_user), (self.sari.pk, self.sari))
         self.assertContains(self.client.get("/konflik/"), "data HP dipakai")
 
-    def test_it_keeps_the_servers_value_without_a_new_version(self) -> None:
+    def test_it_keeps_the_servers_value_in_a_new_version_the_phones_download(self) -> None:
         self.login(self.rahmat)
         version = self.visit_version()
         self.assertRedirects(self.resolve("server"), "/konflik/")
         visit = ChildVisit.objects.get(pk=self.visit.pk)
-        self.assertEqual((visit.weight_kg, visit.version), (Decimal("7.7"), version))
+        # The value stays; the new version reaches the phone that sent the other value, which
+        # shows "perlu diperiksa" until its copy's version moves.
+        self.assertEqual((visit.weight_kg, visit.version), (Decimal("7.7"), version + 1))
+        row = visit.history.order_by("-history_id").first()
+        self.assertEqual(
+            (row.history_change_reason, row.history_user),
+            (f"conflict {self.conflict.pk}: server's values", self.rahmat),
+        )
         conflict = Conflict.objects.get(pk=self.conflict.pk)
         self.assertEqual(conflict.resolved_by, self.rahmat)
         closing = conflict.history.order_by("-history_id").first()

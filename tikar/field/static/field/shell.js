@@ -118,10 +118,28 @@ function setupLogout(store, sync) {
     navigator.serviceWorker?.controller?.postMessage({ type: "FORGET_SHELL" });
     form.submit();
   };
+  const showButtons = (offline) => {
+    for (const b of ["logout-send", "logout-anyway"]) if ($(b)) $(b).hidden = offline;
+  };
+  // Logging out needs the server (it ends the session there). Without signal the form's POST
+  // would land on the browser's "no internet" page after the cached shell was dropped, with
+  // the server session still open: say so in the app's own dialog and do nothing else.
+  const offlineSaid = () => {
+    if (navigator.onLine) return false;
+    if (dialog?.open) dialog.close();
+    $("logout-title").textContent = t("logout_offline_title");
+    $("logout-text").textContent = t("logout_offline_text");
+    $("logout-cancel").textContent = t("close");
+    showButtons(true);
+    dialog?.showModal();
+    return true;
+  };
   button.addEventListener("click", async () => {
+    if (offlineSaid()) return;
     const n = await store.unsentCount();
     const c = await store.checkCount();
     if ((!n && !c) || !dialog) return logout();
+    showButtons(false);
     $("logout-title").textContent = t("logout_title");
     const words = [];
     if (n) words.push(t("logout_unsent", { n }));
@@ -138,6 +156,7 @@ function setupLogout(store, sync) {
   });
   $("logout-anyway")?.addEventListener("click", () => {
     dialog.close();
+    if (offlineSaid()) return;
     logout();
   });
   $("logout-cancel")?.addEventListener("click", () => dialog.close());

@@ -331,11 +331,18 @@ class Sync {
         return;
       }
       const fields = rest.length ? local?.fields || result.record || {} : result.record || local?.fields || {};
-      const state = rest.length ? "unsent" : outcome === "conflict" ? "check" : "sent";
-      const reason =
+      let state = rest.length ? "unsent" : outcome === "conflict" ? "check" : "sent";
+      let reason =
         outcome === "conflict"
           ? result.conflict?.message || result.message || this.t("conflict_generic")
           : null;
+      // A likely duplicate is saved on the server but is for the KPM to look at: "perlu
+      // diperiksa" with the server's words until "Sudah saya periksa" (screens/record.js).
+      const duplicates = (result.warnings || []).filter((w) => w?.code === "likely_duplicate");
+      if (state === "sent" && duplicates.length) {
+        state = "check";
+        reason = duplicates.map((w) => w.message).join(" ");
+      }
       await table.put({
         ...(local || {}),
         id: serverId,
@@ -348,6 +355,7 @@ class Sync {
         errors: null,
         conflict: outcome === "conflict" ? result.conflict || null : null,
         warnings: result.warnings || [],
+        warnings_checked: false,
         deleted: false,
         updated_at: local?.updated_at || new Date().toISOString(),
       });
@@ -440,6 +448,9 @@ class Sync {
           await table.delete(ch.id);
         } else {
           const local = await table.get(ch.id);
+          // A record waiting for a person's decision stays "check" until its version moves (a
+          // resolved conflict always gets a new version on the server).
+          const keep = local?.state === "check" && local.version === ch.version;
           await table.put({
             ...(local || {}),
             id: ch.id,
@@ -447,10 +458,10 @@ class Sync {
             fields: ch.fields || {},
             version: ch.version ?? null,
             change_seq: ch.change_seq ?? null,
-            // A record waiting for a person's decision stays "check" until its version moves.
-            state: local?.state === "check" && local.version === ch.version ? "check" : "sent",
-            reason: local?.state === "check" && local.version === ch.version ? local.reason : null,
-            errors: null,
+            state: keep ? "check" : "sent",
+            reason: keep ? local.reason : null,
+            conflict: keep ? local.conflict || null : null,
+            errors: keep ? local.errors || null : null,
             deleted: false,
             updated_at: local?.updated_at || null,
           });

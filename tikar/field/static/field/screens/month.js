@@ -26,6 +26,8 @@ import {
   input,
   intValue,
   monthLabel,
+  newId,
+  onSubmitOnce,
   select,
   showErrors,
   t,
@@ -241,6 +243,9 @@ export async function monthScreen(params, query, go) {
   const siblings = (await all(kind)).filter((r) => targetOf(r) === target.id);
   const record = siblings.find((r) => r.month && r.month.slice(0, 7) === params.month) || null;
   const existing = siblings.filter((r) => r !== record);
+  // One record per target and month on the phone: a new one gets its id once, with the form,
+  // so a second Simpan that slips through updates it instead of adding another.
+  const recordId = record?.id || newId();
   const name = targetKind === "pregnancy" ? mother?.name || "" : target.name;
   const st = record ? await status(kind, record.id) : null;
   // A target the server has not accepted yet (a refused create) says so here too.
@@ -458,8 +463,7 @@ export async function monthScreen(params, query, go) {
     refresh();
   }
 
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmitOnce(form, async () => {
     const fields = recordFields();
     const { errors, warnings: ruleWarnings } = checkFields(kind, checked(fields), ctx());
     // 2b: the growth questions are confirmed with their own box, as online (confirm_growth).
@@ -486,7 +490,7 @@ export async function monthScreen(params, query, go) {
         problemsBox(t("Some answers need fixing: see the red messages below. Nothing you typed is lost."), loose),
       );
       form.querySelector(".has-error, .error")?.scrollIntoView({ block: "center" });
-      return;
+      return false;
     }
     if (warnings.length) {
       let box = confirmWrap;
@@ -496,7 +500,7 @@ export async function monthScreen(params, query, go) {
         if (!form.dataset.warned) {
           form.dataset.warned = "1";
           box.scrollIntoView({ block: "center" });
-          return;
+          return false;
         }
       }
       const ok = box.querySelector("input").checked;
@@ -504,14 +508,20 @@ export async function monthScreen(params, query, go) {
         box.hidden = false;
         showErrors(form, { [box.dataset.field]: [t("Check the warnings above, then tick this box if the numbers are right.")] });
         box.scrollIntoView({ block: "center" });
-        return;
+        return false;
       }
     }
-    await save(kind, fields, record);
+    // The month's record as the phone holds it now: one saved since this form was drawn (a
+    // sync that brought it, the same month saved in another tab) is updated, not doubled.
+    const current =
+      (await all(kind)).find((x) => targetOf(x) === target.id && x.month && x.month.slice(0, 7) === params.month) ||
+      record;
+    await save(kind, { ...fields, id: current?.id ?? recordId }, current);
     if (pregnancyFields) await save("pregnancy", pregnancyFields, target);
     app.flash = t("Saved on this phone, not yet sent.");
     // A delivery just recorded: on to the newborn, as the online page offers it.
     go(deliveryChanged && delivery ? `#/bayi/${target.id}` : back);
+    return true;
   });
 
   return h(

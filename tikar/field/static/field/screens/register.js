@@ -1,8 +1,10 @@
 // Registering offline, as the online register page does (tikar/templates/households/register.html,
 // tikar/households/forms.py) but on one screen: the household, then a pregnant woman (mother +
 // pregnancy) or a child (mother + child). Also the delivery of a pregnancy and its newborn.
-// Every record gets a UUID made here; the outbox sends them in the order they were saved
-// (household, mother, then the pregnancy or child that points at them).
+// Every record gets a UUID made here, once, when the form is drawn (not per tap): a second
+// submit that slips through saves the same records again, which the store folds into their
+// unsent operations instead of registering the family twice. The outbox sends them in the
+// order they were saved (household, mother, then the pregnancy or child that points at them).
 
 import { all, app, get, posyanduList, save } from "./data.js";
 import { checkFields, editableOf, problemsBox, warningsBox } from "./checks.js";
@@ -16,6 +18,7 @@ import {
   intValue,
   monthOf,
   newId,
+  onSubmitOnce,
   select,
   showErrors,
   t,
@@ -140,6 +143,8 @@ function slotsOf() {
 
 export async function registerScreen(params, query, go) {
   const slots = slotsOf();
+  // The ids of this registration (see the head of this file); the child's mother is optional.
+  const ids = { household: newId(), mother: newId(), person: newId() };
   const kindToggle = toggle(
     "kind",
     t("Who do you register?"),
@@ -206,13 +211,12 @@ export async function registerScreen(params, query, go) {
   kindToggle.addEventListener("change", showKind);
   showKind();
 
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmitOnce(form, async () => {
     const v = (n) => valueOf(form, n);
     const kind = v("kind");
     const posyandu = v("household.posyandu");
     const household = {
-      id: newId(),
+      id: ids.household,
       head_name: v("household.head_name").replace(/\s+/g, " "),
       dusun: v("household.dusun"),
       rt: v("household.rt"),
@@ -228,13 +232,13 @@ export async function registerScreen(params, query, go) {
       showErrors(form, {});
       slots.top.replaceChildren(problemsBox(t("Choose a pregnant woman or a child.")));
       slots.top.scrollIntoView({ block: "center" });
-      return;
+      return false;
     }
     let mother = null;
     let person = null;
     if (kind === "pregnancy") {
       mother = {
-        id: newId(),
+        id: ids.mother,
         household: household.id,
         name: v("mother.name").replace(/\s+/g, " "),
         nik: v("mother.nik") || null,
@@ -242,7 +246,7 @@ export async function registerScreen(params, query, go) {
         phone: v("mother.phone"),
       };
       person = {
-        id: newId(),
+        id: ids.person,
         mother: mother.id,
         kia_number: v("pregnancy.kia_number"),
         due_date: v("pregnancy.due_date") || null,
@@ -258,19 +262,20 @@ export async function registerScreen(params, query, go) {
       const motherName = v("cmother.name").replace(/\s+/g, " ");
       const motherNik = v("cmother.nik");
       if (motherName || motherNik) {
-        mother = { id: newId(), household: household.id, name: motherName, nik: motherNik || null, birth_date: null, phone: "" };
+        mother = { id: ids.mother, household: household.id, name: motherName, nik: motherNik || null, birth_date: null, phone: "" };
       }
-      person = { id: newId(), household: household.id, mother: mother?.id ?? null, born_from: null, posyandu: household.posyandu, ...readChild(form, "child") };
+      person = { id: ids.person, household: household.id, mother: mother?.id ?? null, born_from: null, posyandu: household.posyandu, ...readChild(form, "child") };
       const records = { child: await all("child"), mother: await all("mother") };
       if (mother) items.push(["mother", "cmother", mother, { ...base, mother, records }]);
       items.push(["child", "child", person, { ...base, mother, records }]);
     }
-    if (!checkAll(form, items, slots)) return;
+    if (!checkAll(form, items, slots)) return false;
     await save("household", household);
     if (mother) await save("mother", mother);
     await save(kind, person);
     app.flash = t("Saved on this phone, not yet sent.");
     go("#/");
+    return true;
   });
 
   return h(
@@ -296,12 +301,11 @@ export async function deliveryScreen(params, query, go) {
     slots.warn,
     h("button", { class: "primary wide", type: "submit" }, t("Save")),
   );
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmitOnce(form, async () => {
     const delivery = valueOf(form, "delivery_date") || null;
     if (!delivery) {
       showErrors(form, { delivery_date: [t("Fill the delivery date.")] });
-      return;
+      return false;
     }
     const fields = { ...editableOf("pregnancy", pregnancy), delivery_date: delivery };
     const ctx = {
@@ -311,10 +315,11 @@ export async function deliveryScreen(params, query, go) {
       records: { child: await all("child"), pregnancy: await all("pregnancy") },
     };
     fields.id = pregnancy.id;
-    if (!checkAll(form, [["pregnancy", "", fields, ctx]], slots)) return;
+    if (!checkAll(form, [["pregnancy", "", fields, ctx]], slots)) return false;
     await save("pregnancy", fields, pregnancy);
     app.flash = t("Saved on this phone, not yet sent.");
     go(`#/bayi/${pregnancy.id}`);
+    return true;
   });
   return h(
     "div",
@@ -339,6 +344,8 @@ export async function newbornScreen(params, query, go) {
   const household = await get("household", mother?.household);
   const slots = slotsOf();
   const already = (await all("child")).filter((c) => c.born_from === pregnancy.id);
+  // Made once with the form (see the head of this file): a second tap saves the same child.
+  const childId = newId();
   const form = h(
     "form",
     { novalidate: true },
@@ -348,10 +355,9 @@ export async function newbornScreen(params, query, go) {
     slots.warn,
     h("button", { class: "primary wide", type: "submit" }, t("Register")),
   );
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmitOnce(form, async () => {
     const child = {
-      id: newId(),
+      id: childId,
       household: household?.id ?? mother?.household,
       mother: mother?.id ?? null,
       born_from: pregnancy.id,
@@ -359,10 +365,11 @@ export async function newbornScreen(params, query, go) {
       ...readChild(form, "child"),
     };
     const ctx = { today: app.today, household, mother, born_from: pregnancy, records: { child: await all("child") } };
-    if (!checkAll(form, [["child", "child", child, ctx]], slots)) return;
+    if (!checkAll(form, [["child", "child", child, ctx]], slots)) return false;
     await save("child", child);
     app.flash = t("Saved on this phone, not yet sent.");
     go(`#/?bulan=${monthOf(app.today)}`);
+    return true;
   });
   return h(
     "div",
@@ -500,8 +507,7 @@ export async function editScreen(params, query, go) {
     slots.warn,
     h("button", { class: "primary wide", type: "submit" }, t("Save")),
   );
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmitOnce(form, async () => {
     const fields = { ...editableOf(kind, record), ...readEdit(kind, form), id: record.id };
     const mother = kind === "child" || kind === "pregnancy" ? await get("mother", record.mother) : null;
     const ctx = {
@@ -512,10 +518,11 @@ export async function editScreen(params, query, go) {
       existing: kind === "child" ? [...(await all("child_visit")), ...(await all("paud_record"))].filter((x) => (x.target ?? x.child) === record.id) : [],
       records: { [kind]: await all(kind), child: await all("child") },
     };
-    if (!checkAll(form, [[kind, "", fields, ctx]], slots)) return;
+    if (!checkAll(form, [[kind, "", fields, ctx]], slots)) return false;
     await save(kind, fields, record);
     app.flash = t("Saved on this phone, not yet sent.");
     go(`#/data/${kind}/${record.id}`);
+    return true;
   });
   return h(
     "div",

@@ -129,6 +129,10 @@ export async function tasksScreen(params, query, go) {
     belum: query.get("belum") === "1",
   };
   const { tasks, households } = await monthTasks(month);
+  // Until the first download has finished the phone knows only part of the desa (or nothing):
+  // "0 sasaran" and "register them first" would invite registering families already on the
+  // server. app.js redraws this screen when the sync ends.
+  const downloading = !(await app.store.meta.get("snapshot_done"));
 
   let shown = tasks.filter((task) => matches(task, filter.cari));
   if (filter.posyandu) {
@@ -293,7 +297,7 @@ export async function tasksScreen(params, query, go) {
       ),
     );
   }
-  if (!sections.length) {
+  if (!sections.length && !downloading) {
     sections.push(
       h(
         "section",
@@ -311,22 +315,39 @@ export async function tasksScreen(params, query, go) {
     );
   }
 
+  const stats = h(
+    "div",
+    { class: "stats" },
+    h("div", { class: "stat todo" }, h("b", {}, counts.total - counts.done), h("span", {}, t("to record"))),
+    h("div", { class: "stat" }, h("b", {}, counts.done), h("span", {}, t("recorded"))),
+    h("div", { class: "stat" }, h("b", {}, counts.total), h("span", {}, t("targets"))),
+  );
   return h(
     "div",
     { class: "screen tasks", "data-screen": "tasks" },
     h("div", { class: "titlebar" }, h("h1", {}, `${t("Tasks")} · ${monthLabel(month)}`)),
     h("div", { class: "month-switch" }, monthSwitch),
-    h(
-      "div",
-      { class: "stats" },
-      h("div", { class: "stat todo" }, h("b", {}, counts.total - counts.done), h("span", {}, t("to record"))),
-      h("div", { class: "stat" }, h("b", {}, counts.done), h("span", {}, t("recorded"))),
-      h("div", { class: "stat" }, h("b", {}, counts.total), h("span", {}, t("targets"))),
-    ),
+    downloading ? firstDownload() : stats,
     h("p", {}, h("a", { class: "button primary wide-link", href: "#/daftar" }, `+ ${t("Register a household")}`)),
     waiting ? h("p", {}, h("a", { class: "button wide-link", href: "#/status", "data-testid": "status-link" }, t("See what is not sent yet"))) : null,
     form,
     sections,
+  );
+}
+
+/** In place of the counts while the first download runs: it is running, or it stopped (no
+ * signal, server down) and the sync retries later. */
+function firstDownload() {
+  const state = app.sync?.state;
+  const failed = Boolean(state && !state.running && state.error);
+  return h(
+    "section",
+    { class: "card", "data-testid": "first-download" },
+    h(
+      "p",
+      { class: failed ? "note" : "muted", role: "status" },
+      !failed ? t("Downloading the data of your desa…") : state.error === "login" ? t("sync_login") : t("first_download_failed"),
+    ),
   );
 }
 

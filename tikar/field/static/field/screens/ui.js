@@ -259,3 +259,40 @@ export function newId() {
   const x = [...b].map((n) => n.toString(16).padStart(2, "0")).join("");
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
+
+/**
+ * Run `handler(ev)` on `form`'s submit, one save at a time: a double tap on "Daftar"/"Simpan"
+ * (or Enter pressed twice) must not register a household twice. From the first submit until
+ * the handler ends, the form's submit buttons are disabled (aria-busy) and further submits are
+ * ignored. The handler returns true once it has saved and navigated away: the buttons then
+ * stay disabled until the next screen replaces the form, so a tap in between saves nothing.
+ * On a refusal (errors, warnings to confirm: handler returns falsy) or a failure (it throws)
+ * the form is usable again.
+ */
+export function onSubmitOnce(form, handler) {
+  let busy = false;
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (busy) return;
+    busy = true;
+    const buttons = [...form.querySelectorAll("button")].filter((b) => b.type === "submit");
+    for (const b of buttons) {
+      b.disabled = true;
+      b.setAttribute("aria-busy", "true");
+    }
+    form.dataset.saving = "1";
+    let done = false;
+    try {
+      done = Boolean(await handler(ev));
+    } finally {
+      if (!done) {
+        busy = false;
+        delete form.dataset.saving;
+        for (const b of buttons) {
+          b.disabled = false;
+          b.removeAttribute("aria-busy");
+        }
+      }
+    }
+  });
+}
