@@ -14,9 +14,17 @@ from tikar.front.demo import DEMO_PASSWORD
 def wait_until(page, js: str, timeout: float = 30.0, arg=None):
     """Poll `js` (a function expression) in the page until it returns something truthy.
     (Playwright's wait_for_function evaluates strings, which the app's CSP refuses.)"""
+    from playwright.sync_api import Error as PlaywrightError
+
     deadline = time.monotonic() + timeout
     while True:
-        value = page.evaluate(js, arg)
+        try:
+            value = page.evaluate(js, arg)
+        except PlaywrightError as exc:
+            # The page reloaded under us (an app update, a redirect): ask the new page.
+            if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
