@@ -121,8 +121,10 @@ function childTail(prefix) {
   ];
 }
 
+/** A child's fields from a form; `prefix` names the registration form's group ("" on the
+ * change screen, whose inputs have no prefix). */
 function readChild(form, prefix) {
-  const v = (n) => valueOf(form, `${prefix}.${n}`);
+  const v = (n) => valueOf(form, prefix ? `${prefix}.${n}` : n);
   return {
     name: v("name").replace(/\s+/g, " "),
     sex: v("sex") || "",
@@ -479,16 +481,7 @@ function readEdit(kind, form) {
       health_insurance: yesNoValue(v("health_insurance")),
     };
   }
-  return {
-    name: v("name").replace(/\s+/g, " "),
-    sex: v("sex") || "",
-    birth_date: v("birth_date") || null,
-    nik: v("nik") || null,
-    temp_number: v("temp_number") || "",
-    kia_number: v("kia_number") || "",
-    birth_certificate: yesNoValue(v("birth_certificate")),
-    health_insurance: yesNoValue(v("health_insurance")),
-  };
+  return readChild(form, "");
 }
 
 /** #/ubah/<kind>/<id>: the register record's own fields; saving sends an update (or, for a
