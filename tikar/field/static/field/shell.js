@@ -55,15 +55,20 @@ function renderHeader(state) {
       a.textContent = t("sync_login_link");
       msg.append(a);
     } else if (state.message && !state.running) {
-      msg.textContent = state.message;
+      // A success ("Terkirim …") is said once per sync: redrawing the header after a later
+      // save (now unsent again, perhaps without signal) must not repeat it.
+      const key = `${state.message}|${state.last_sync}`;
+      if (state.error || key !== renderHeader.faded) msg.textContent = state.message;
     }
     msg.hidden = !msg.textContent;
     msg.dataset.error = state.error || "";
     // "Terkirim" fades after a while; problems stay until the next sync.
     clearTimeout(renderHeader.hideTimer);
     if (!state.error && !state.running && !msg.hidden) {
+      const key = `${state.message}|${state.last_sync}`;
       renderHeader.hideTimer = setTimeout(() => {
         msg.hidden = true;
+        renderHeader.faded = key;
       }, 8000);
     }
   }

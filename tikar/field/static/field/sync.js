@@ -125,7 +125,8 @@ class Sync {
 
   start() {
     window.addEventListener("online", () => this.syncNow());
-    window.addEventListener("offline", () => this.refresh({ online: false }));
+    // Without signal the last sync's "Terkirim" would contradict the unsent counter.
+    window.addEventListener("offline", () => this.refresh({ online: false, message: null }));
     setInterval(() => {
       if (navigator.onLine && Date.now() >= this.retryAt) this.syncNow();
     }, EVERY_MS);
