@@ -344,10 +344,9 @@ def resolve_conflict(
     taken = [n for n in conflict.conflicting_fields if n in set(client_fields)]
     model = apps.get_model(conflict.record_type)
     with transaction.atomic():
-        locked = Conflict.objects.filter(pk=conflict.pk)
-        if connection.features.has_select_for_update:
-            locked = locked.select_for_update()
-        current = scoped(locked, user, write=True).first()
+        current = lock_for_update(
+            scoped(Conflict.objects.filter(pk=conflict.pk), user, write=True)
+        ).first()
         if current is None:
             raise PermissionDenied(texts.NOT_YOURS)
         if current.resolved_at is not None:

@@ -226,8 +226,9 @@ def refused_from_django(exc: DjangoValidationError) -> Refused:
 # The kinds
 
 
-def _context(user) -> dict[str, Any]:
-    # The serializers' scoped foreign keys read the user from the request.
+def serializer_context(user) -> dict[str, Any]:
+    """The context the API's serializers need outside a request: their scoped foreign keys
+    read the user from `context["request"].user`."""
     return {"request": SimpleNamespace(user=user)}
 
 
@@ -270,7 +271,8 @@ def _upsert_register(user, op: Operation) -> Done:
         if op.base_version:  # an update of a record the server does not have
             raise Refused({"id": [_not_found()]})
         serializer = serializer_class(
-            data={**data, "id": str(op.id), "confirm_warnings": True}, context=_context(user)
+            data={**data, "id": str(op.id), "confirm_warnings": True},
+            context=serializer_context(user),
         )
         extra = {"village_id": user.region_id} if model is Household else {}
         create_synced(
@@ -288,7 +290,7 @@ def _upsert_register(user, op: Operation) -> Done:
         record,
         data={**data, "base_version": base, "confirm_warnings": True},
         partial=True,
-        context=_context(user),
+        context=serializer_context(user),
     )
     serializer.is_valid(raise_exception=True)
     plan = plan_update(record, serializer.validated_data, base)
@@ -343,7 +345,9 @@ def _upsert_monthly(user, op: Operation) -> Done:
         raise Refused(
             {"form": [_("Formulir %(form)s is sent with its own kind.") % {"form": sent_form}]}
         )
-    serializer = input_serializer(data={**data, target_field: target_raw}, context=_context(user))
+    serializer = input_serializer(
+        data={**data, target_field: target_raw}, context=serializer_context(user)
+    )
     if not serializer.is_valid():
         # On the wire the target is "target" for every monthly kind: the phone shows an error
         # at the field it sent, not at the model's "child" or "pregnancy".

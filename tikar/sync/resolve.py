@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from types import SimpleNamespace
 from typing import Any
 
 from django.apps import apps
@@ -477,18 +476,12 @@ def register_values(record: models.Model, chosen: dict[str, Any], user) -> dict[
     them, and the person choosing sees the values. Returns {field name: Python value}; raises
     ValidationError keyed by field with the messages in Bahasa Indonesia.
     """
-    from tikar.api import serializers as s
+    from tikar.sync.download import MODEL_KINDS
+    from tikar.sync.protocol import REGISTER, serializer_context
 
-    serializer_class = {
-        Household: s.HouseholdSerializer,
-        Mother: s.MotherSerializer,
-        Pregnancy: s.PregnancySerializer,
-        Child: s.ChildSerializer,
-    }[type(record)]
+    serializer_class = REGISTER[MODEL_KINDS[type(record)]]
     data = {**chosen, "base_version": record.version, "confirm_warnings": True}
-    serializer = serializer_class(
-        record, data=data, partial=True, context={"request": SimpleNamespace(user=user)}
-    )
+    serializer = serializer_class(record, data=data, partial=True, context=serializer_context(user))
     if not serializer.is_valid():
         errors: dict[str, list[str]] = {}
         for name, messages in serializer.errors.items():
