@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "tikar.workbooks",
     "tikar.sync",
     "tikar.field",
+    "tikar.posyandu",
 ]
 
 MIDDLEWARE = [

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("tikar.scorecard.urls")),
     path("", include("tikar.sync.urls")),
     path("", include("tikar.field.urls")),
+    path("", include("tikar.posyandu.urls")),
     path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
