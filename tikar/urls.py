@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("tikar.sync.urls")),
     path("", include("tikar.field.urls")),
     path("", include("tikar.posyandu.urls")),
+    path("", include("tikar.growth.urls")),
     path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

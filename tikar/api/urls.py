@@ -56,6 +56,11 @@ urlpatterns += [
     path("sync/reference/", sync_api.ReferenceView.as_view(), name="api_sync_reference"),
 ]
 
+# What each target still needs this quarter, for the phone (issue 10, tikar.sync.api_needs).
+from tikar.sync import api_needs  # noqa: E402
+
+urlpatterns += [path("sync/needs/", api_needs.NeedsView.as_view(), name="api_sync_needs")]
+
 
 def not_found(request: HttpRequest) -> JsonResponse:
     """Any other /api/.../ address: a JSON 404 in the user's language, not the HTML page.

@@ -373,7 +373,7 @@ def check_cohort(form: str, target, month) -> None:
     """
     if not isinstance(target, Child):
         return
-    if form not in rules.child_forms_for_month(target.birth_date, month):
+    if form not in rules.child_record_forms(target.birth_date, month):
         raise serializers.ValidationError(
             {
                 "month": [

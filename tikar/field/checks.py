@@ -246,6 +246,70 @@ def server_messages() -> dict[str, str]:
     }
 
 
+# The fields a weighing-only record (a child 24-59 months, contract of issue 10) may carry;
+# `tikar.monitoring.rules.WEIGHING_ONLY_FIELDS` when it exists.
+_WEIGHING_ONLY_FIELDS = (
+    "visit_date",
+    "posyandu",
+    "weight_kg",
+    "length_cm",
+    "measured_lying",
+    "head_circumference_cm",
+    "muac_cm",
+    "oedema",
+    "growth_mat",
+    "gain_override_reason",
+)
+# LiLA under this in pregnancy: KEK (Kurang Energi Kronis), spec/posyandu.md.
+KEK_MUAC_BELOW_CM = 23.5
+
+
+def _immunisation_schedule() -> Any:
+    """The immunisation schedule by age (`tikar/posyandu/data/immunisation.json`), or None
+    while it does not exist."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "posyandu" / "data" / "immunisation.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def growth_rules() -> dict[str, Any]:
+    """The posyandu's weighing rules as data (static/field/weighing.js, attention.js).
+
+    `kbm_tables`: every KBM table of tikar/growth/data/kbm.json {key: {label, source, grams}}
+    (grams[m - 1] at m completed months, 12+ the last); `kbm_default` the default key; the
+    user's kabupaten's choice is in the shell's config (`user.kbm_table`), since this answer is
+    the same for everyone. `mat`: the default growth-mat cut-offs (the kabupaten's in the
+    config). `balita_months`: [lo, hi) completed months of the posyandu's weighing;
+    `weighing_only_fields`: what a record of a child 24-59 months may hold.
+    """
+    from dataclasses import asdict
+
+    from tikar.growth import weighing
+    from tikar.growth.mat import default_cutoffs
+
+    return {
+        "kbm_default": weighing.DEFAULT_KBM_TABLE,
+        "kbm_tables": {
+            key: {"label": t.label, "source": t.source, "grams": list(t.grams)}
+            for key, t in weighing.kbm_tables().items()
+        },
+        "kbm_max_age_months": weighing.MAX_AGE_MONTHS,
+        "bgm_below_z": weighing.BGM_BELOW_Z,
+        "gain_labels": dict(weighing.GAIN_LABELS),
+        "mat": asdict(default_cutoffs()),
+        "balita_months": list(getattr(rules, "BALITA_MONTHS", (0, 60))),
+        "weighing_only_fields": sorted(
+            getattr(rules, "WEIGHING_ONLY_FIELDS", None) or _WEIGHING_ONLY_FIELDS
+        ),
+        "service_labels": dict(getattr(rules, "_SERVICE_LABELS", {})),
+        "kek_muac_below": KEK_MUAC_BELOW_CM,
+        "immunisation": _immunisation_schedule(),
+    }
+
+
 def build_rules() -> dict[str, Any]:
     """The rules data (without `version`); shapes are documented in rules.js."""
     return {
@@ -281,6 +345,7 @@ def build_rules() -> dict[str, Any]:
         },
         "fields": kind_fields(),
         "messages": server_messages(),
+        "growth": growth_rules(),
     }
 
 

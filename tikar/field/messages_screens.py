@@ -173,3 +173,55 @@ MESSAGES = {
     "targets": _("targets"),
     "to record": _("to record"),
 }
+
+# Issue 10 (helper F): the posyandu's weighing on the entry screen, KEK, "Perlu perhatian".
+MESSAGES |= {
+    "Weighing of a child 24-59 months": _("Weighing of a child 24-59 months"),
+    "Last month: %(value)s": _("Last month: %(value)s"),
+    "Last month: not measured": _("Last month: not measured"),
+    "Weight gain": _("Weight gain"),
+    "2T: not gained twice in a row, refer": _("2T: not gained twice in a row, refer"),
+    "BGM: below the red line": _("BGM: below the red line"),
+    "follows its growth line (reason given)": _("follows its growth line (reason given)"),
+    "Follows its growth line? Reason (optional)": _("Follows its growth line? Reason (optional)"),
+    "Only when the health worker judges that the curve follows its growth line: the T then "
+    "counts as N. Kept in the history.": _(
+        "Only when the health worker judges that the curve follows its growth line: the T then "
+        "counts as N. Kept in the history."
+    ),
+    "Only the weighing and measuring: the services of Formulir 2b are for children 0-23 months.": _(
+        "Only the weighing and measuring: the services of Formulir 2b are for children 0-23 months."
+    ),
+    "Weighing at the posyandu this month": _("Weighing at the posyandu this month"),
+    "LiLA under %(cm)s cm: chronic energy deficiency (KEK).": _(
+        "LiLA under %(cm)s cm: chronic energy deficiency (KEK)."
+    ),
+    "Risk status: KEK.": _("Risk status: KEK."),
+    "Set the risk status to KEK": _("Set the risk status to KEK"),
+}
+
+MESSAGES |= {
+    "Needs attention": _("Needs attention"),
+    "Refer": _("Refer"),
+    "Remind": _("Remind"),
+    "Open": _("Open"),
+    "WhatsApp reminder": _("WhatsApp reminder"),
+    "Still needed this quarter": _("Still needed this quarter"),
+    "What each target still needs this quarter": _("What each target still needs this quarter"),
+    "according to the last sync %(time)s": _("according to the last sync %(time)s"),
+    "Convergence now %(now)s, %(then)s if all of it is done.": _(
+        "Convergence now %(now)s, %(then)s if all of it is done."
+    ),
+    "points": _("points"),
+    "Nothing is missing this quarter.": _("Nothing is missing this quarter."),
+    "Sync once with signal to see it.": _("Sync once with signal to see it."),
+    "Worked out on this phone from the data on it, also without signal: %(n)s to refer.": _(
+        "Worked out on this phone from the data on it, also without signal: %(n)s to refer."
+    ),
+    "The WhatsApp link opens WhatsApp with the reminder written; without signal it is sent "
+    "when the phone has signal again.": _(
+        "The WhatsApp link opens WhatsApp with the reminder written; without signal it is sent "
+        "when the phone has signal again."
+    ),
+    "No target needs attention now.": _("No target needs attention now."),
+}

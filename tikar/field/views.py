@@ -103,6 +103,31 @@ def app_version_and_precache() -> tuple[str, tuple[dict, ...]]:
     return _precache_cached(salt)
 
 
+def _growth_standard(village_code: str) -> dict:
+    """The kabupaten's choice of KBM table and growth-mat cut-offs (tikar.growth.standards,
+    the defaults while that module does not exist) and its postnatal-check standard. Per user, so in the shell's config and not
+    in the public rules.json."""
+    from dataclasses import asdict
+
+    from tikar import clock
+    from tikar.growth.mat import default_cutoffs
+    from tikar.growth.weighing import DEFAULT_KBM_TABLE
+    from tikar.scorecard.refresh import ruleset_for
+
+    # The postnatal checks the kabupaten's scorecard expects (3 or 4): attention.js's
+    # "postnatal_due" reason, as tikar.posyandu.attention_queries reads it.
+    pnc = {"pnc_standard": ruleset_for(village_code, clock.today().year).pnc_standard}
+    try:
+        from tikar.growth import standards
+    except ImportError:
+        return {"kbm_table": DEFAULT_KBM_TABLE, "mat_cutoffs": asdict(default_cutoffs()), **pnc}
+    return {
+        "kbm_table": standards.kbm_table_for(village_code),
+        "mat_cutoffs": asdict(standards.mat_cutoffs_for(village_code)),
+        **pnc,
+    }
+
+
 def _client_config(request: HttpRequest, version: str) -> dict:
     user = request.user
     village = user.region
@@ -114,6 +139,7 @@ def _client_config(request: HttpRequest, version: str) -> dict:
             "role": user.role,
             "village_code": village.code,
             "village_name": village.name,
+            **_growth_standard(village.code),
         },
         "urls": {
             "app": reverse("field_app"),
@@ -123,6 +149,7 @@ def _client_config(request: HttpRequest, version: str) -> dict:
             "reference": reverse("api_sync_reference"),
             "who_tables": reverse("field_who_tables"),
             "rules": reverse("field_rules"),
+            "needs": reverse("api_sync_needs"),
             "login": f"{reverse('login')}?next={reverse('field_app')}",
             "logout": reverse("logout"),
             "home": reverse("home"),

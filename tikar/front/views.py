@@ -67,6 +67,13 @@ def village_page(request: HttpRequest, village: Region) -> HttpResponse:
         from tikar.monitoring.views import month_counts
 
         ctx["month_counts"] = month_counts(village.code, ctx["today"].replace(day=1))
+        # Issue 10 (B): who needs attention, the first lines and the count (a fixed few queries).
+        from tikar import clock
+        from tikar.posyandu.attention_queries import attention_for_village
+
+        attention = attention_for_village(village.code, clock.today())
+        ctx["attention"] = attention[:5]
+        ctx["attention_count"] = len(attention)
     return render(request, "front/home_village.html", ctx)
 
 

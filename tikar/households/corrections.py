@@ -103,20 +103,23 @@ def follow_child_correction(child, *, old_birth: date | None, old_sex: str | Non
     stored figures stay as validated until the Admin Desa reopens them.
     """
     from tikar.monitoring.models import ChildVisit, PaudRecord
+    from tikar.monitoring.weighing import deferred as deferred_weighing
     from tikar.scorecard.models import QuarterLock
     from tikar.scorecard.refresh import mark_dirty, quarters_touched
 
     quarters: set[tuple[int, int]] = set()
     user = getattr(child, "_history_user", None)
     births = {b for b in (old_birth, child.birth_date) if b is not None}
-    for visit in ChildVisit.objects.alive().filter(child_id=child.pk).order_by("month"):
-        visit.child = child  # the corrected values, not a stale copy
-        visit._history_user = user
-        # lock_checked: the typed values of a visit in a validated quarter do not change, only
-        # what is computed from them and the register (see the module docstring).
-        visit.save(lock_checked=True)
-        for birth in births:
-            quarters |= quarters_touched("2b", visit.month, birth)
+    # The weighing judgement (N/T/O/B: the KBM depends on the age) once, after every visit.
+    with deferred_weighing():
+        for visit in ChildVisit.objects.alive().filter(child_id=child.pk).order_by("month"):
+            visit.child = child  # the corrected values, not a stale copy
+            visit._history_user = user
+            # lock_checked: the typed values of a visit in a validated quarter do not change,
+            # only what is computed from them and the register (see the module docstring).
+            visit.save(lock_checked=True)
+            for birth in births:
+                quarters |= quarters_touched("2b", visit.month, birth)
     for month in (
         PaudRecord.objects.alive().filter(child_id=child.pk).values_list("month", flat=True)
     ):

@@ -172,6 +172,20 @@ DRIFT_DAYS = 540
 NOISE_ZLEN = 0.12
 ZWFL = (-0.25, 0.95)  # per-child weight-for-length z
 NOISE_ZWFL = 0.3
+WOBBLE_KEEP, WOBBLE_SHOCK = 0.7, 0.45
+
+# The posyandu's weighings (issue 10): children 24-59 months are weighed too (the weighing-only
+# ChildVisit), less often than babies; a few things the attention list and the data-quality
+# report must find. See `posyandu_cases`.
+BALITA_ATTENDANCE = 0.65  # share of the desa's weighing coverage that still comes after 2 years
+FLAT_WEIGHT_DESA = "12.10.07.2001"  # Sibargot: the issue's stunted girl with a flat weight
+FLAT_WEIGHT_AGE = (15, 20)  # her completed months today
+FLAT_WEIGHTS = ("7.7", "7.4", "7.5")  # her last three monthly weighings: T, then 2T
+# Weights read to the nearest 0.5 kg (a dial scale, a hurried kader): terminal-digit heaping.
+HEAPING = {"12.10.07.2004": 0.35}
+HEAPING_DEFAULT = 0.04
+OVERRIDE_REASON = "Grafik sejajar garis pertumbuhannya sejak lahir; dinilai bidan desa"
+DUE_SOON_DAYS = 14
 
 # --------------------------------------------------------------------------------------------
 # Names of Labuhanbatu
@@ -336,12 +350,13 @@ def length_at(sex: str, age_days: int, z: float) -> float:
     return value
 
 
-def weight_for(sex: str, length_cm: float, age_days: int, z: float) -> float:
-    """Weight (kg) at weight-for-length z; weight-for-age below the table's 45 cm."""
+def weight_for(sex: str, length_cm: float, age_days: int, z: float, table: str = "wfl") -> float:
+    """Weight (kg) at weight-for-length z (weight-for-height with table="wfh"); weight-for-age
+    outside the table's range."""
     code = 1 if sex == "L" else 2
-    table = who2006.load_table("wfl")
-    row = int(round((length_cm - table.start) / table.step))
-    value = _lms_value("wfl", code, row, z) if length_cm >= table.first else None
+    lms = who2006.load_table(table)
+    row = int(round((length_cm - lms.start) / lms.step))
+    value = _lms_value(table, code, row, z) if length_cm >= lms.first else None
     if value is None:
         value = _lms_value("wei", code, age_days, z)
     assert value is not None
@@ -366,6 +381,15 @@ class _ChildPlan:
     immunised: bool
     certificate_age: int | None  # months; None: never within the window
     paud: bool
+    flat: bool = False  # Sibargot's stunted girl with a flat weight (issue 10: 2T)
+    zwfl_now: float = 0.0  # this month's departure from `zwfl` (see `wobble`)
+
+    def wobble(self, shock: float) -> float:
+        """A child's weight-for-length drifts from month to month, it does not jump: an AR(1)
+        walk (0.7 of last month's departure plus 0.45 of a fresh shock) keeps the monthly
+        gains, and so the share of weighings judged T (issue 10), near what posyandu see."""
+        self.zwfl_now = WOBBLE_KEEP * self.zwfl_now + WOBBLE_SHOCK * shock
+        return self.zwfl_now
 
 
 class _VillageBuilder:
@@ -386,6 +410,9 @@ class _VillageBuilder:
         self.n_households = households
         self.cov = coverage
         self.rng = random.Random(f"{seed}:{code}")
+        # The weighings of children 24-59 months (issue 10) draw from their own generator, so
+        # the register and the 0-23 months records are those drawn before they were added.
+        self.balita_rng = random.Random(f"{seed}:{code}:balita")
         self.this_month = today.replace(day=1)
         self.first_month = add_months(self.this_month, -(months - 1))
         self.months = [add_months(self.first_month, i) for i in range(months)]
@@ -418,9 +445,9 @@ class _VillageBuilder:
         self.serial += 1
         return int(self.code[-1]) * 1000 + self.serial % 1000
 
-    def stamp(self, obj: Any, made: date) -> None:
+    def stamp(self, obj: Any, made: date, rng: random.Random | None = None) -> None:
         """Common columns of a new row (the normal save would set them one by one)."""
-        hour = 9 + self.rng.randint(0, 7)
+        hour = 9 + (rng or self.rng).randint(0, 7)
         if made >= self.today:
             made, hour = self.today, 7  # early today, so never later than the load itself
         obj.village_id = self.code
@@ -464,6 +491,82 @@ class _VillageBuilder:
         for i in range(self.n_households):
             self.build_household(i)
         self.add_problems()
+        self.posyandu_cases()
+
+    # -- the posyandu's cases (issue 10) ------------------------------------------------------
+
+    def posyandu_cases(self) -> None:
+        """Heaped weights, the flat-weight stunted girl, an HPL in the next 14 days.
+
+        A separate seeded generator, so the register and records drawn before stay the same.
+        The weighing judgements (and the one overridden T) come after the WHO scores, in
+        `judge_visits` / `override_one_t`.
+        """
+        rng = random.Random(f"{SEED}:{self.code}:posyandu")
+        flat = next((p for p in self.plans if p.flat), None)
+        flat_id = flat.child.pk if flat else None
+        share = HEAPING.get(self.code, HEAPING_DEFAULT)
+        for v in self.child_visits:
+            if v.weight_kg is not None and v.child_id != flat_id and rng.random() < share:
+                heaped = (v.weight_kg * 2).to_integral_value() / 2
+                v.weight_kg = Decimal(f"{heaped:.1f}")
+        if flat is not None:
+            self.flatten(flat)
+        self.due_soon()
+
+    def flatten(self, plan: _ChildPlan) -> None:
+        """Her last three monthly weighings 7.7 → 7.4 → 7.5 kg: T, then T again (2T)."""
+        visits = sorted(
+            (v for v in self.child_visits if v.child_id == plan.child.pk and v.weight_kg),
+            key=lambda v: v.month,
+        )
+        last = visits[-len(FLAT_WEIGHTS) :]
+        months = [v.month for v in last]
+        if len(last) < len(FLAT_WEIGHTS) or months != [
+            add_months(months[0], i) for i in range(len(months))
+        ]:
+            return
+        top = Decimal(FLAT_WEIGHTS[0])
+        for v in visits[: -len(FLAT_WEIGHTS)]:
+            v.weight_kg = min(v.weight_kg, top)  # flat: never heavier before
+            v.measured_lying = True if v.length_cm is not None else None
+        for v, weight in zip(last, FLAT_WEIGHTS, strict=True):
+            v.weight_kg = Decimal(weight)
+            v.measured_lying = True
+
+    def due_soon(self) -> None:
+        """At least one open pregnancy of the desa whose HPL is in the next 14 days."""
+        today, horizon = self.today, self.today + timedelta(DUE_SOON_DAYS)
+        waiting = [
+            p
+            for p in self.pregnancies
+            if p.delivery_date is None and p.closed_at is None and p.due_date >= today
+        ]
+        if not waiting or any(p.due_date <= horizon for p in waiting):
+            return
+        nearest = min(waiting, key=lambda p: p.due_date)
+        nearest.due_date = today + timedelta(DUE_SOON_DAYS // 2 + 3)
+
+    def judge_visits(self, table: str) -> None:
+        """Store the N/T/O/B judgement of every child record, as refresh_child would."""
+        by_child: dict[uuid.UUID, list[ChildVisit]] = {}
+        for v in self.child_visits:
+            by_child.setdefault(v.child_id, []).append(v)
+        for visits in by_child.values():
+            _judge_child(visits, table)
+
+    def override_one_t(self, table: str) -> None:
+        """One T judged N by the bidan ("mengikuti garis pertumbuhannya"), with her reason."""
+        flat = {p.child.pk for p in self.plans if p.flat}
+        candidates = sorted(
+            (v for v in self.child_visits if v.weight_gain == "T" and v.child_id not in flat),
+            key=lambda v: (str(v.child_id), v.month),
+        )
+        if not candidates:
+            return
+        chosen = candidates[len(candidates) // 2]
+        chosen.gain_override_reason = OVERRIDE_REASON
+        _judge_child([v for v in self.child_visits if v.child_id == chosen.child_id], table)
 
     def build_household(self, i: int) -> None:
         rng, today = self.rng, self.today
@@ -713,6 +816,17 @@ class _VillageBuilder:
             certificate_age=certificate_age,
             paud=self.chance(self.cov.paud),
         )
+        if (
+            self.code == FLAT_WEIGHT_DESA
+            and not any(p.flat for p in self.plans)
+            and sex == "P"
+            and FLAT_WEIGHT_AGE[0] <= age_months <= FLAT_WEIGHT_AGE[1]
+            and registered <= add_months(today.replace(day=1), -12)
+            and m.phone
+        ):
+            # Stunted from her first months, a little thin: her weight goes flat (see
+            # posyandu_cases). Values chosen, not drawn, so the rest of the desa is unchanged.
+            plan.birth_zlen, plan.drift_zlen, plan.zwfl, plan.flat = -2.3, -0.4, -0.5, True
         self.plans.append(plan)
         self.child_months(plan, posyandu)
 
@@ -724,7 +838,7 @@ class _VillageBuilder:
             if month < plan.registered.replace(day=1):
                 continue
             forms = rules.child_forms_for_month(c.birth_date, month)
-            if not forms or not self.chance(self.cov.record):
+            if not forms or not (self.chance(self.cov.record) or plan.flat):
                 continue
             visit = self.visit_day(month, posyandu, max(c.birth_date, plan.registered))
             if visit is None:
@@ -736,6 +850,14 @@ class _VillageBuilder:
                 self.child_visits.append(v)
                 if length is not None:
                     previous_length, poorly = length, poor
+            elif (
+                rules.is_weighing_only_month(c.birth_date, month)
+                and self.balita_rng.random() < self.cov.weighing * BALITA_ATTENDANCE
+            ):
+                v, length = self.weighing_visit(plan, posyandu, month, visit, previous_length)
+                self.child_visits.append(v)
+                if length is not None:
+                    previous_length = length
             if rules.FORM_2C in forms:
                 self.paud_records.append(self.paud_record(plan, month, visit))
 
@@ -752,8 +874,8 @@ class _VillageBuilder:
         rng, cov, c = self.rng, self.cov, plan.child
         age_days = (visit - c.birth_date).days
         age_months = age_in_months(c.birth_date, visit)
-        weighed = self.chance(cov.weighing)
-        measured = weighed and self.chance(cov.measuring)
+        weighed = self.chance(cov.weighing) or plan.flat
+        measured = weighed and (self.chance(cov.measuring) or plan.flat)
         weight = length = None
         zlen = None
         if weighed:
@@ -762,7 +884,7 @@ class _VillageBuilder:
             true_length = round(length_at(c.sex, age_days, zlen), 1)
             if previous_length is not None:
                 true_length = max(true_length, previous_length)  # children do not shrink
-            zwfl = plan.zwfl + rng.gauss(0, NOISE_ZWFL)
+            zwfl = plan.zwfl + plan.wobble(rng.gauss(0, NOISE_ZWFL))
             weight = round(weight_for(c.sex, true_length, age_days, zwfl), 1)
             if measured:
                 length = true_length
@@ -803,6 +925,44 @@ class _VillageBuilder:
         self.stamp(v, visit + timedelta(rng.randint(0, 3)))
         return v, length, poor
 
+    def weighing_visit(
+        self,
+        plan: _ChildPlan,
+        posyandu: Posyandu | None,
+        month: date,
+        visit: date,
+        previous_length: float | None,
+    ) -> tuple[ChildVisit, float | None]:
+        """The posyandu weighing of a child 24-59 months: measurements only, standing.
+
+        The weighing-only ChildVisit of issue 10 (rules.WEIGHING_ONLY_FIELDS): no Formulir 2b
+        service answer. Height is measured less often than weight after two years.
+        """
+        rng, c = self.balita_rng, plan.child
+        # The WHO length-for-age table ends at 1826 days (5 years).
+        age_days = min((visit - c.birth_date).days, 1826)
+        faltering = min(1.0, age_days / DRIFT_DAYS)
+        zlen = plan.birth_zlen + plan.drift_zlen * faltering + rng.gauss(0, NOISE_ZLEN)
+        height = round(length_at(c.sex, age_days, zlen) - 0.7, 1)  # standing: 0.7 cm less
+        if previous_length is not None:
+            height = max(height, previous_length)
+        zwfh = plan.zwfl + plan.wobble(rng.gauss(0, NOISE_ZWFL))
+        weight = round(weight_for(c.sex, height, age_days, zwfh, table="wfh"), 1)
+        measured = rng.random() < self.cov.measuring * 0.6
+        v = ChildVisit(
+            id=self.uid("2b", c.pk, month),
+            child=c,
+            month=month,
+            visit_date=visit,
+            posyandu=posyandu,
+            weight_kg=_dec(weight),
+            length_cm=_dec(height) if measured else None,
+            measured_lying=False if measured else None,
+            growth_mat=GrowthMat.TIDAK_DIUKUR,
+        )
+        self.stamp(v, visit + timedelta(rng.randint(0, 2)), rng)
+        return v, height
+
     def paud_record(self, plan: _ChildPlan, month: date, visit: date) -> PaudRecord:
         age = age_in_months(plan.child.birth_date, max(visit, month))
         if age < 36 and not (plan.paud and self.chance(0.3)):
@@ -826,6 +986,11 @@ class _VillageBuilder:
     def add_problems(self) -> None:
         """A handful of things the KPM and the Admin Desa should find and clean."""
         rng = self.rng
+        flat_ids = {p.child.pk for p in self.plans if p.flat}
+
+        def flat_weight(child_id: uuid.UUID) -> bool:  # the issue's girl keeps her curve
+            return child_id in flat_ids
+
         by_child: dict[uuid.UUID, list[ChildVisit]] = {}
         for v in self.child_visits:
             by_child.setdefault(v.child_id, []).append(v)
@@ -836,7 +1001,7 @@ class _VillageBuilder:
             for visits in by_child.values()
             for a, b in zip(visits, visits[1:], strict=False)
             if a.length_cm is not None and b.length_cm is not None
-            and add_months(a.month, 1) == b.month
+            and add_months(a.month, 1) == b.month and not flat_weight(a.child_id)
         ]  # fmt: skip
         if pairs:
             _, later = rng.choice(pairs)
@@ -935,6 +1100,27 @@ STREETS = (
 )  # fmt: skip
 
 
+def _judge_child(visits: list[ChildVisit], table: str) -> None:
+    """The stored weighing judgement of one child's records (tikar.monitoring.weighing)."""
+    from tikar.growth.weighing import Weighing, judge_series
+    from tikar.monitoring.weighing import age_months, stored_values
+
+    ordered = sorted(visits, key=lambda v: v.month)
+    birth = ordered[0].child.birth_date
+    series = [
+        Weighing(
+            v.month,
+            age_months(birth, v.month, v.visit_date),
+            v.weight_kg,
+            v.gain_override_reason or "",
+        )
+        for v in ordered
+    ]
+    for v, j in zip(ordered, judge_series(series, table), strict=True):
+        for name, value in stored_values(j).items():
+            setattr(v, name, value)
+
+
 def score_visits(visits: list[ChildVisit]) -> None:
     """Set the WHO results of many child records at once, exactly as `ChildVisit.save()` would.
 
@@ -1000,6 +1186,28 @@ _DRIVER_NATIVE = frozenset(
 )
 
 
+# Conversions of aware datetimes are the same for every DateTimeField: one memory for all
+# (a history row copies its record's created_at and updated_at), per database vendor.
+_SHARED_DATETIMES: dict[str, dict[Any, Any]] = {}
+
+
+def _cached(prep: Any, seen: dict[Any, Any] | None = None) -> Any:
+    """`prep(value, connection)` remembered per value (values of one column, one type)."""
+    seen = {} if seen is None else seen
+
+    def convert(value: Any) -> Any:
+        key = (type(value), value)
+        try:
+            return seen[key]
+        except KeyError:
+            seen[key] = out = prep(value, connection)
+            return out
+        except TypeError:  # not hashable (a dict for a JSON column)
+            return prep(value, connection)
+
+    return convert
+
+
 def _insert(model: type[models.Model], fields: list[models.Field], rows: Iterable) -> None:
     """INSERT rows (Python values in `fields` order) with one executemany."""
     qn = connection.ops.quote_name
@@ -1012,12 +1220,21 @@ def _insert(model: type[models.Model], fields: list[models.Field], rows: Iterabl
     # decimals, per database). The generator already holds bools, ints, floats and strings of
     # the right type, which every database driver takes as they are: skipping the call for
     # those columns halves the time of the whole load.
+    # The conversion is a pure function of the value, and most values repeat (the desa, the
+    # child of twelve monthly records, the month, a weight of 7.5): each distinct value of a
+    # column is converted once.
+    datetimes = _SHARED_DATETIMES.setdefault(connection.vendor, {})
     convert = [
-        None if f.get_internal_type() in _DRIVER_NATIVE else f.get_db_prep_save for f in fields
+        None
+        if f.get_internal_type() in _DRIVER_NATIVE
+        else _cached(
+            f.get_db_prep_save, datetimes if f.get_internal_type() == "DateTimeField" else None
+        )
+        for f in fields
     ]
     prepared = [
         tuple(
-            v if conv is None or v is None else conv(v, connection)
+            v if conv is None or v is None else conv(v)
             for conv, v in zip(convert, row, strict=True)
         )
         for row in rows
@@ -1101,6 +1318,11 @@ def populate_village(
     )
     builder.build()
     score_visits(builder.child_visits)
+    from tikar.growth.standards import kbm_table_for
+
+    table = kbm_table_for(code)
+    builder.judge_visits(table)
+    builder.override_one_t(table)
     tables = builder.rows()
     with transaction.atomic():
         seq = _take_change_seqs(sum(len(rows) for _, rows in tables))

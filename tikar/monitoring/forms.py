@@ -20,6 +20,7 @@ from tikar.monitoring.models import (
     PaudStatus,
     PregnancyVisit,
 )
+from tikar.monitoring.rules import WEIGHING_ONLY_FIELDS
 from tikar.regions.models import Posyandu
 
 
@@ -178,9 +179,45 @@ class ChildMonthForm(MonthForm):
     birth_certificate = yes_no(gettext_lazy("8. Birth certificate"))
     health_insurance = yes_no(gettext_lazy("9. Health insurance"))
     parenting_class = yes_no(gettext_lazy("10. Parenting class (BKB)"))
+    gain_override_reason = forms.CharField(
+        label=gettext_lazy("Follows its growth line (health worker's judgement)"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Only when a health worker judges that the curve follows its growth line although "
+            "the gain is under the minimum: write why. The weighing then counts as N."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
     confirm_growth = forms.BooleanField(
         label=gettext_lazy("I measured again: the numbers are right."), required=False
     )
+
+    def record_fields(self) -> dict:
+        """What record_month receives; a reason is kept only when typed (else "")."""
+        fields = super().record_fields()
+        if "gain_override_reason" in fields:
+            fields["gain_override_reason"] = (fields["gain_override_reason"] or "").strip()
+        return fields
+
+
+class WeighingMonthForm(ChildMonthForm):
+    """The posyandu weighing of a child 24-59 months: the measurement fields only.
+
+    The record is the child's ChildVisit of the month (contract of issue 10, §1), holding only
+    `rules.WEIGHING_ONLY_FIELDS`; Formulir 2b's service questions are for 0-23 months and are
+    not on this form (the service refuses them too, `rules.check_weighing_only`).
+    """
+
+    RECORD_FIELDS = ChildVisit.CLIENT_FIELDS & WEIGHING_ONLY_FIELDS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in WEIGHING_ONLY_FIELDS and name != "confirm_growth":
+                del self.fields[name]
+        # From 24 months a child is measured standing (WHO height standard).
+        self.fields["measured_lying"].help_text = gettext_lazy("From 2 years: standing (height).")
 
 
 class PaudMonthForm(MonthForm):

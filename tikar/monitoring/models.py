@@ -234,6 +234,7 @@ class ChildVisit(MonthlyRecord):
             "muac_cm",
             "oedema",
             "growth_mat",
+            "gain_override_reason",
             "immunisation_up_to_date",
             "immunisation_basic_complete",
             "immunisation_measles",
@@ -292,6 +293,19 @@ class ChildVisit(MonthlyRecord):
     weighed = models.BooleanField(default=False, editable=False)
     measured = models.BooleanField(default=False, editable=False)
 
+    # The posyandu's judgement of the weighing (tikar.growth.weighing, spec/posyandu.md): kept
+    # current for every month of the child by tikar.monitoring.weighing.refresh_child, since a
+    # month's code depends on the month before. Never typed; the reason below is.
+    weight_gain = models.CharField(
+        max_length=1, blank=True, editable=False
+    )  # "N" | "T" | "O" | "B" | "" (not weighed)
+    weight_gain_g = models.IntegerField(null=True, blank=True, editable=False)  # since last month
+    weight_gain_kbm_g = models.IntegerField(null=True, blank=True, editable=False)  # KBM applied
+    two_t = models.BooleanField(default=False, editable=False)
+    gain_overridden = models.BooleanField(default=False, editable=False)
+    # Typed by a health worker: the curve follows its growth line, so a computed T counts as N.
+    gain_override_reason = models.CharField(max_length=200, blank=True)
+
     immunisation_up_to_date = models.BooleanField(null=True, blank=True)  # None: not asked
     immunisation_basic_complete = models.BooleanField(null=True, blank=True)  # None: not asked
     immunisation_measles = models.BooleanField(null=True, blank=True)  # None: not asked
@@ -348,7 +362,59 @@ class ChildVisit(MonthlyRecord):
                 head_circumference_cm=self.head_circumference_cm,
                 muac_cm=self.muac_cm,
             )
+            + rules.check_weighing_only(
+                self.child.birth_date if self.child_id else None, self.month, self.answered()
+            )
+            + self.override_problems()
         )
+
+    def answered(self) -> list[str]:
+        """The client fields holding an answer (not None, not empty; the mat's "tidak diukur"
+        is its default and counts as no answer)."""
+        return [
+            name
+            for name in self.CLIENT_FIELDS
+            if getattr(self, self._meta.get_field(name).attname) not in (None, "")
+            and not (name == "growth_mat" and self.growth_mat == GrowthMat.TIDAK_DIUKUR)
+        ]
+
+    def override_problems(self):
+        """`gain_override_reason` is refused unless the weighing is judged T when it is typed.
+
+        Checked only when the reason is new or changed (a stored reason stays in the history
+        even if a later correction makes the weighing N: the override then has no effect).
+        """
+        from tikar.growth.weighing import GAIN_LABELS, T
+        from tikar.households.problems import ERROR, Problem
+        from tikar.monitoring.weighing import judge_unsaved
+
+        reason = (self.gain_override_reason or "").strip()
+        if not reason or not self.child_id or self.month is None:
+            return []
+        if not self._state.adding:
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("gain_override_reason", flat=True)
+                .first()
+            )
+            if stored is not None and stored.strip() == reason:
+                return []
+        j = judge_unsaved(
+            self.child, self.month, self.weight_kg, visit_date=self.visit_date, exclude_id=self.pk
+        )
+        if j.code == T:
+            return []
+        now = f"dinilai {GAIN_LABELS[j.code]}" if j.code else "belum berisi berat badan"
+        return [
+            Problem(
+                "override_not_t",
+                'Alasan "mengikuti garis pertumbuhannya" hanya untuk penimbangan yang dinilai '
+                f"T (tidak naik); penimbangan ini {now}. Kosongkan alasannya.",
+                ERROR,
+                "gain_override_reason",
+            )
+        ]
 
     def score(self) -> dict:
         """WHO 2006 results for this record's measurement (nothing stored)."""
@@ -398,6 +464,10 @@ class ChildVisit(MonthlyRecord):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | _DERIVED_CHILD_FIELDS
         super().save(*args, **kwargs)
+        # The weighing judgement of this month and the months after it (N/T/O/B, 2T).
+        from tikar.monitoring.weighing import after_visit_saved
+
+        after_visit_saved(self)
 
     def as_record(self, nutrition_status: frozenset[str] | None = None) -> ChildMonth:
         """The engine's input; `nutrition_status` overrides with a carried-forward status."""

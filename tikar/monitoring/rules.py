@@ -42,8 +42,12 @@ __all__ = [
     "check_not_future",
     "check_postnatal_checks",
     "check_visit_in_month",
+    "check_weighing_only",
+    "is_balita_month",
+    "is_weighing_only_month",
     "child_cohort_on",
     "child_forms_for_month",
+    "child_record_forms",
     "growth_warnings",
     "last_known_status",
     "nutrition_status",
@@ -54,12 +58,45 @@ __all__ = [
 FORM_2A, FORM_2B, FORM_2C = "2a", "2b", "2c"
 CHILD_2B_MONTHS = (0, 24)  # 0 to <24 complete months
 CHILD_2C_MONTHS = (24, 72)  # 24 months to <6 years
+# Balita: the posyandu weighs every child of 0-59 completed months each month (e-PPGBM covers
+# the same ages; spec/posyandu.md). A child's ChildVisit (the Formulir 2b record) therefore
+# follows it to 59 months; from the month it is 24 months old on the 1st, the record holds the
+# weighing only (WEIGHING_ONLY_FIELDS), and Formulir 2b, 3b, 4 still count 0-23 months.
+BALITA_MONTHS = (0, 60)
+WEIGHING_ONLY_FIELDS = frozenset(
+    {
+        "visit_date",
+        "posyandu",
+        "weight_kg",
+        "length_cm",
+        "measured_lying",
+        "head_circumference_cm",
+        "muac_cm",
+        "oedema",
+        "growth_mat",
+        "gain_override_reason",
+    }
+)
 
 _FIELD_LABELS = {
     "birth_date": "Tanggal lahir",
     "delivery_date": "Tanggal melahirkan",
     "visit_date": "Tanggal kunjungan",
     "month": "Bulan",
+}
+# The Formulir 2b service questions, as the weighing-only message names them.
+_SERVICE_LABELS = {
+    "immunisation_up_to_date": "Imunisasi sesuai umur",
+    "immunisation_basic_complete": "Imunisasi dasar lengkap",
+    "immunisation_measles": "Imunisasi campak/MR",
+    "counselling_mother": "Konseling gizi ibu",
+    "counselling_father": "Konseling gizi ayah",
+    "home_visit": "Kunjungan rumah",
+    "safe_water": "Air minum layak",
+    "latrine": "Jamban layak",
+    "birth_certificate": "Akta kelahiran",
+    "health_insurance": "Jaminan kesehatan",
+    "parenting_class": "Kelas pengasuhan (BKB)",
 }
 
 
@@ -512,9 +549,11 @@ def check_month_followed(
                 "month",
             )
         ]
+    if form == FORM_2B and is_balita_month(birth_date, month):
+        return []  # 0-23 months a full 2b record, 24-59 the weighing only (check_weighing_only)
     if form not in child_forms_for_month(birth_date, month):
         age = age_in_months(birth_date, max(month, birth_date))
-        lo, hi = CHILD_2B_MONTHS if form == FORM_2B else CHILD_2C_MONTHS
+        lo, hi = BALITA_MONTHS if form == FORM_2B else CHILD_2C_MONTHS
         return [
             Problem(
                 "out_of_cohort",
@@ -530,6 +569,65 @@ def check_month_followed(
 def default_child_form(birth: date, month: date) -> str | None:
     """2b while the child is under 24 months on the 1st of the month, else 2c."""
     return child_cohort_on(birth, max(month, birth))
+
+
+def is_balita_month(birth: date, month: date) -> bool:
+    """Whether the child is a balita (0-59 completed months) on some day of `month`.
+
+    Age only grows, so this is its age on the first day of the month it is alive: the month of
+    birth is a balita month, the month of the 5th birthday is one unless the birthday falls on
+    the 1st (as `child_forms_for_month` reads the 2nd birthday).
+    """
+    if birth > month_end(month):
+        return False
+    return age_in_months(birth, max(month, birth)) < BALITA_MONTHS[1]
+
+
+def child_record_forms(birth: date, month: date) -> tuple[str, ...]:
+    """The forms a record of the child may be written on for `month` (API, sync, import).
+
+    The forms it needs (`child_forms_for_month`), plus 2b in every balita month: from 24 to
+    59 months the ChildVisit holds the posyandu's weighing only (`is_weighing_only_month`).
+    """
+    forms = child_forms_for_month(birth, month)
+    if FORM_2B not in forms and is_balita_month(birth, month):
+        forms = (FORM_2B, *forms)
+    return forms
+
+
+def is_weighing_only_month(birth: date, month: date) -> bool:
+    """Whether a child's ChildVisit of `month` holds the posyandu weighing only.
+
+    True for a balita month in which the child is 24 months or older on the 1st (so that
+    `default_child_form` gives 2c): Formulir 2b no longer asks its services then.
+    """
+    return is_balita_month(birth, month) and default_child_form(birth, month) != FORM_2B
+
+
+def check_weighing_only(
+    birth_date: date | None, month: date | None, answered: Iterable[str]
+) -> list[Problem]:
+    """Refuse service answers on a weighing-only ChildVisit (a child 24-59 months).
+
+    `answered`: the names of the record's fields that hold an answer (not None / not empty).
+    The one rule of the page, the API, the sync and the import: each field outside
+    WEIGHING_ONLY_FIELDS gets an ERROR on that field, in Bahasa Indonesia.
+    """
+    if birth_date is None or month is None or not is_weighing_only_month(birth_date, month):
+        return []
+    age = age_in_months(birth_date, max(month, birth_date))
+    return [
+        Problem(
+            "weighing_only",
+            f"Pada bulan {month_label(month)} anak berumur {age} bulan: catatan bulanan "
+            "anak 24-59 bulan hanya berisi penimbangan dan pengukuran di posyandu. "
+            f'Kosongkan isian "{_SERVICE_LABELS.get(name, name)}" (layanan Formulir 2b hanya '
+            "untuk anak 0-23 bulan).",
+            ERROR,
+            name,
+        )
+        for name in sorted(set(answered) - WEIGHING_ONLY_FIELDS)
+    ]
 
 
 # --------------------------------------------------------------------------------------------

@@ -174,6 +174,11 @@ def _growth_warnings(record: MonthlyRecord, score: dict | None = None) -> list[P
 
 def _once(model, target, month, values, raw_fields, user, base_version, record_id):
     lookup = {model.TARGET_FIELD: target, "month": month}
+    if model is ChildVisit:
+        # The save re-judges the child's other months (monitoring.weighing.refresh_child),
+        # which locks the child: taken first, before this month's row, so two saves of one
+        # child's months queue on the child instead of each holding a row the other needs.
+        lock_for_update(Child.objects.filter(pk=target.pk)).values_list("pk").first()
     record = lock_for_update(model.objects.alive().filter(**lookup)).first()
     # The caller checked the lock of (desa, month) in this transaction (record_month), and the
     # save runs inside it: no savepoint of its own, and no second lock check.

@@ -10,6 +10,7 @@ urlpatterns = [
         name="record_month",
     ),
     path("sasaran/<uuid:pk>/zskor/", views.zscore_preview, name="zscore_preview"),
+    path("sasaran/<uuid:pk>/kek/", views.kek_preview, name="kek_preview"),
     path("sasaran/<uuid:pk>/grafik/<str:indicator>.svg", views.growth_chart, name="growth_chart"),
     path("aktivitas/", views.kpm_activity, name="kpm_activity"),
     path("formulir-1/<year:year>/", views.formulir1, name="formulir1"),

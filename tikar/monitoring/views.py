@@ -34,9 +34,14 @@ from tikar.accounts.scope import scoped, scoped_users
 from tikar.growth.charts import render_chart
 from tikar.households import views as hv
 from tikar.households.models import Child, Household, Mother, Pregnancy, Target
-from tikar.monitoring import filters, queries, rules
+from tikar.monitoring import entry_weighing, filters, queries, rules
 from tikar.monitoring import formulir1 as f1
-from tikar.monitoring.forms import ChildMonthForm, PaudMonthForm, PregnancyMonthForm
+from tikar.monitoring.forms import (
+    ChildMonthForm,
+    PaudMonthForm,
+    PregnancyMonthForm,
+    WeighingMonthForm,
+)
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit, VillageYear
 from tikar.monitoring.services import record_month as save_month
 from tikar.scorecard.evaluate import add_months, month_end
@@ -236,11 +241,34 @@ def form_for(target, month: date, requested: str | None) -> str:
             raise Http404
         return rules.FORM_2A
     if isinstance(target, Child):
-        forms_ = rules.child_forms_for_month(target.birth_date, month)
+        forms_ = child_page_forms(target.birth_date, month)
         if not forms_:
             raise Http404
         return requested if requested in forms_ else forms_[0]
     raise Http404  # a household has no monthly record
+
+
+def child_page_forms(birth: date, month: date) -> tuple[str, ...]:
+    """The forms the entry page offers a child in `month`: Formulir 2b / 2c by age, and from
+    24 to 59 months the posyandu weighing, stored as the month's ChildVisit ("2b") holding
+    the measurement only (contract of issue 10, §1: rules.is_weighing_only_month)."""
+    forms_ = rules.child_forms_for_month(birth, month)
+    if rules.FORM_2B not in forms_ and rules.is_balita_month(birth, month):
+        forms_ += (rules.FORM_2B,)
+    return forms_
+
+
+def weighing_only(target, form_code: str, month: date) -> bool:
+    """Whether the page's form is the weighing-only record of a child 24-59 months."""
+    return (
+        form_code == rules.FORM_2B
+        and isinstance(target, Child)
+        and rules.is_weighing_only_month(target.birth_date, month)
+    )
+
+
+def form_class(target, form_code: str, month: date):
+    return WeighingMonthForm if weighing_only(target, form_code, month) else FORMS[form_code]
 
 
 def _existing(form: str, target, month: date):
@@ -256,7 +284,7 @@ def _initial(form: str, target, month: date, record) -> dict:
     """The values the screen opens with: the record itself, else last month's states."""
     model = MODELS[form]
     if record is not None:
-        initial = {n: getattr(record, n) for n in FORMS[form].RECORD_FIELDS}
+        initial = {n: getattr(record, n) for n in form_class(target, form, month).RECORD_FIELDS}
         if form == rules.FORM_2B:
             initial["measured_lying"] = {True: "1", False: "0"}.get(record.measured_lying)
     else:
@@ -293,8 +321,9 @@ def _initial(form: str, target, month: date, record) -> dict:
         if form == rules.FORM_2A:
             initial["gestation_month"] = gestation_proposal(target, month, previous).month
         if form == rules.FORM_2B:
-            # Under 2 years a child is measured lying (the WHO length standard).
-            initial["measured_lying"] = "1"
+            # Under 2 years a child is measured lying (the WHO length standard), from 2 years
+            # standing (height).
+            initial["measured_lying"] = "0" if weighing_only(target, form, month) else "1"
             if month == this_month():
                 initial["visit_date"] = timezone.localdate()
     for name, value in list(initial.items()):
@@ -353,7 +382,11 @@ def zscore_context(child: Child, month: date, fields: dict) -> dict:
     if not measured:
         return {"measured": False}
     if not fields.get("visit_date"):
-        return {"measured": True, "no_date": True}
+        return {
+            "measured": True,
+            "no_date": True,
+            "gain": entry_weighing.weighing_context(child, month, fields, None),
+        }
     score, status, warnings = _growth_check(child, month, fields)
     rows = []
     for ind, label in Z_LABELS:
@@ -377,6 +410,8 @@ def zscore_context(child: Child, month: date, fields: dict) -> dict:
         "warnings": warnings,
         # The calendar age at the visit, by the same function as every other page.
         "age": rules.age_on(child.birth_date, fields["visit_date"]),
+        # N/T/O/B of the typed weight, 2T, BGM, the override and the growth mat check.
+        "gain": entry_weighing.weighing_context(child, month, fields, score),
     }
 
 
@@ -391,7 +426,7 @@ def record_month(request: HttpRequest, pk: UUID, year: int, month: int) -> HttpR
     # editable form that refuses at Simpan.
     locked = _locked_reason(target, m) if writable else None
     village = target.village
-    FormClass = FORMS[form_code]
+    FormClass = form_class(target, form_code, m)
     if request.method == "POST" and not locked:
         if not writable:
             raise PermissionDenied
@@ -501,7 +536,9 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
     ctx = {
         "form": form,
         "form_code": form_code,
-        "form_label": _form_label(form_code),
+        "form_label": _WEIGHING_LABEL
+        if weighing_only(target, form_code, m)
+        else _form_label(form_code),
         "target": target,
         "name": hv.target_label(target),
         "household": hv.household_of(target),
@@ -522,15 +559,24 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
         ctx["age"] = rules.age_on(
             target.birth_date, rules.age_reference_day(m, clock.today(), visit)
         )
+        ctx["other_forms"] = [
+            {"label": _WEIGHING_LABEL if weighing_only(target, f, m) else _form_label(f),
+             "url": hv.month_url(target, m, f)}
+            for f in child_page_forms(target.birth_date, m)
+            if f != form_code
+        ]  # fmt: skip
         if form_code == rules.FORM_2B:
+            ctx["weighing_only"] = weighing_only(target, form_code, m)
             values = (
                 _form_values(form)
                 if form.is_bound
-                else {n: getattr(record, n) for n in ChildMonthForm.MEASURE_FIELDS}
+                else {n: getattr(record, n) for n in _PREVIEW_FIELDS}
                 if record
                 else {}
             )
             ctx["z"] = zscore_context(target, m, values)
+            ctx["last_month"] = entry_weighing.last_month(target, m)
+            ctx["override_errors"] = bool(form.errors.get("gain_override_reason"))
     if isinstance(target, Pregnancy):
         ctx["newborn_offer"] = _newborn_offer(target)
         if form_code == rules.FORM_2A and (record is None or record.gestation_month is None):
@@ -542,7 +588,24 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
                 .first()
             )
             ctx["gestation_note"] = gestation_proposal(target, m, previous).note
+        if form_code == rules.FORM_2A:
+            ctx["kek"] = _kek_of(form, record)
     return ctx
+
+
+# The weighing-only record's name on the page (a child 24-59 months at the posyandu).
+_WEIGHING_LABEL = gettext_lazy("Posyandu weighing (24-59 months)")
+# What the z-score partial reads: the measurement, the mat colour and the override reason.
+_PREVIEW_FIELDS = (*ChildMonthForm.MEASURE_FIELDS, "growth_mat", "gain_override_reason")
+
+
+def _kek_of(form, record) -> dict:
+    """The KEK prompt of the 2a page: from what was typed, else the stored record."""
+    if form.is_bound:
+        return entry_weighing.kek_context(form.data.get("muac_cm"), form.data.get("risk_status"))
+    if record is not None:
+        return entry_weighing.kek_context(record.muac_cm, record.risk_status)
+    return entry_weighing.kek_context(None, None)
 
 
 def _newborn_offer(p: Pregnancy) -> str | None:
@@ -569,6 +632,8 @@ def _form_values(form) -> dict:
             except InvalidOperation:
                 value = None
             out[name] = value if value is not None and value > 0 else None
+    out["growth_mat"] = form.data.get("growth_mat") or ""
+    out["gain_override_reason"] = (form.data.get("gain_override_reason") or "").strip()
     return out
 
 
@@ -651,8 +716,21 @@ def zscore_preview(request: HttpRequest, pk: UUID) -> HttpResponse:
         raise Http404
     month = month_from_query(request.POST.get("month"))
     form = ChildMonthForm(request.POST)
-    ctx = {"z": zscore_context(target, month, _form_values(form))}
+    # The override slot sits outside the swapped box (typing a reason must not re-render the
+    # input being typed in): it comes along as an out-of-band swap.
+    ctx = {"z": zscore_context(target, month, _form_values(form)), "oob": True}
     return render(request, "monitoring/_zscores.html", ctx)
+
+
+@login_required
+@require_POST
+def kek_preview(request: HttpRequest, pk: UUID) -> HttpResponse:
+    """htmx partial of the 2a page: LiLA < 23.5 cm is KEK; ask to set the risk status."""
+    target = hv.find_target(request.user, pk)
+    if not isinstance(target, Pregnancy):
+        raise Http404
+    kek = entry_weighing.kek_context(request.POST.get("muac_cm"), request.POST.get("risk_status"))
+    return render(request, "monitoring/_kek.html", {"kek": kek})
 
 
 # --------------------------------------------------------------------------------------------
@@ -781,6 +859,11 @@ def target_page_context(request: HttpRequest, t: Target) -> dict:
         ctx |= _child_history(t)
         forms_ = rules.child_forms_for_month(t.birth_date, current)
         ctx["record_url"] = hv.month_url(t, current) if forms_ else None
+        ctx["weighing_url"] = (
+            hv.month_url(t, current, rules.FORM_2B)
+            if rules.is_weighing_only_month(t.birth_date, current)
+            else None
+        )
         ctx["age"] = rules.age_on(t.birth_date, clock.today())
     else:
         ctx["mothers"] = [
@@ -815,6 +898,8 @@ def _child_history(child: Child) -> dict:
                 "url": hv.month_url(child, v.month, rules.FORM_2B),
                 "visit": v,
                 "status": status,
+                # Grams gained since last month, signed, as the KMS reads it (+300 / -200).
+                "gain_g": None if v.weight_gain_g is None else f"{v.weight_gain_g:+d}",
                 "cells": [_cell(getattr(v, f)) for f, _n, _l in CHILD_COLUMNS],
             }
         )

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from tikar.posyandu import views_needs
+
+urlpatterns = [
+    path("kebutuhan/", views_needs.needs, name="needs"),
+]

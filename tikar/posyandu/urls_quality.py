@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from tikar.posyandu import views_quality
+
+urlpatterns: list = [
+    path("mutu-data/", views_quality.quality_report, name="quality_report"),
+    path("mutu-data/anak/", views_quality.quality_children, name="quality_children"),
+]

@@ -334,7 +334,11 @@ def _cohort_months(birth: date, year: int, quarter: int) -> tuple[date, ...]:
 def _child_quarter(c: ChildInput, year: int, quarter: int, through: date | None = None):
     _, end = quarter_bounds(year, quarter)
     end = _clip(end, through)
-    history = _sorted_unique(c.months, end)
+    # A ChildVisit from 24 months on is the posyandu's weighing of a balita (issue 10), not a
+    # 2b record: the scorecard reads the months of 0-23 only, also in its look-back windows.
+    history = tuple(
+        r for r in _sorted_unique(c.months, end) if _in_age_range(c.birth_date, r.month, 0, 24)
+    )
     cohort = tuple(m for m in _cohort_months(c.birth_date, year, quarter) if m <= end)
     cohort_set = set(cohort)
     in_quarter = tuple(r for r in history if r.month in cohort_set)

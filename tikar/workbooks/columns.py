@@ -301,7 +301,8 @@ VISITS_2A = Sheet(
 VISITS_2B = Sheet(
     "Pemantauan 2b",
     "2b",
-    "Formulir 2b: pemantauan bulanan anak 0-23 bulan (satu baris per anak per bulan).",
+    "Formulir 2b: pemantauan bulanan anak 0-23 bulan (satu baris per anak per bulan); anak "
+    "24-59 bulan: penimbangan dan pengukuran di posyandu saja (kolom layanan dikosongkan).",
     (
         Column("Kunci anak", "target", KEY, "Kunci anak dari sheet Anak.", "A-001", True),
         Column("Bulan", "month", MONTH, _MONTH_HELP, "2026-05", True, width=10),
@@ -364,6 +365,14 @@ VISITS_2B = Sheet(
             "Kelas pengasuhan",
             "parenting_class",
             "Orang tua ikut kelas pengasuhan/BKB." + _EMPTY_NOTE,
+        ),
+        Column(
+            "Alasan N (mengikuti garis pertumbuhan)",
+            "gain_override_reason",
+            TEXT,
+            "Hanya bila penimbangan dinilai T (tidak naik) tetapi menurut petugas kesehatan "
+            "kurvanya mengikuti garis pertumbuhannya: alasan singkat; dihitung N. Boleh kosong.",
+            "",
         ),
     ),
 )

@@ -222,6 +222,14 @@ def _carried_status(child_ids: list, month: date) -> dict:
 
 def _rows_2b(village: Region, month: date) -> list[list[Any]]:
     records = _records(ChildVisit, village, month)
+    # The posyandu's weighing of a child of 24-59 months is a ChildVisit too (issue 10), but
+    # not a row of Formulir 2b, which counts 0-23 months.
+    births = dict(Child.objects.filter(pk__in=list(records)).values_list("pk", "birth_date"))
+    records = {
+        pk: r
+        for pk, r in records.items()
+        if pk not in births or not rules.is_weighing_only_month(births[pk], month)
+    }
     children = sorted(_targets(village, rules.FORM_2B, month, records), key=lambda ch: ch.name)
     carried = _carried_status([ch.pk for ch in children], month)
     rows = []

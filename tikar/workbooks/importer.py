@@ -46,6 +46,7 @@ from tikar.households.models import Child, Household, Mother, Pregnancy, Target
 from tikar.households.problems import Problem
 from tikar.monitoring import rules
 from tikar.monitoring.services import FORM_MODELS, record_month
+from tikar.monitoring.weighing import deferred as deferred_weighing
 from tikar.regions.models import Posyandu
 from tikar.workbooks import cells
 from tikar.workbooks import columns as c
@@ -815,7 +816,7 @@ class WorkbookImport:
         return True
 
     def _child_in_cohort(self, row: Row, child: Child, month: date, kind: str) -> bool:
-        if child.birth_date is None or kind in rules.child_forms_for_month(child.birth_date, month):
+        if child.birth_date is None or kind in rules.child_record_forms(child.birth_date, month):
             return True
         from tikar.scorecard.evaluate import age_in_months
 
@@ -824,8 +825,9 @@ class WorkbookImport:
             message = _("%(name)s was not born yet in %(month)s.")
         elif kind == rules.FORM_2B:
             message = _(
-                "%(name)s is %(age)s months old in %(month)s: Formulir 2b is for 0-23 months. "
-                "Put the row on sheet Pemantauan 2c."
+                "%(name)s is %(age)s months old in %(month)s: sheet Pemantauan 2b is for "
+                "0-59 months (from 24 months the weighing only). Put the row on sheet "
+                "Pemantauan 2c."
             )
         else:
             message = _(
@@ -921,7 +923,8 @@ class WorkbookImport:
                 self.plan_months(kind)
         if not self.outcome.errors and not self.unlisted_errors:
             try:
-                with transaction.atomic():
+                # The weighing judgement (N/T/O/B) of each child once, after all its months.
+                with transaction.atomic(), deferred_weighing():
                     self.save()
                 self.outcome.saved = True
             except _Rollback:

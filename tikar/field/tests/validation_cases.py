@@ -429,8 +429,18 @@ CASES: list[Case] = [
     _cv("2b oedema 'true'", oedema="true"),
     _cv("2b future month", "month", month="2026-06-01", visit_date=None),
     _cv("2b turning 2 on the 10th: last 2b", world=_born("2024-05-10"), weight_kg=11.0),
-    _cv("2b turning 2 on the 1st: 2c only", "month", world=_born("2024-05-01"), weight_kg=11.0),
-    _cv("2b after the 2nd birthday month", "month", month="2026-05-01", world=_born("2024-04-10")),
+    # From 24 months on the 1st a child_visit is the posyandu's weighing only (issue 10).
+    _cv("2b turning 2 on the 1st: weighing only", world=_born("2024-05-01"), weight_kg=11.0),
+    _cv(
+        "2b turning 2 on the 1st: no service answer",
+        "home_visit",
+        world=_born("2024-05-01"),
+        weight_kg=11.0,
+        home_visit=True,
+    ),
+    _cv("2b after the 2nd birthday month", month="2026-05-01", world=_born("2024-04-10")),
+    _cv("2b at 59 months: weighing only", world=_born("2021-05-10"), weight_kg=15.0),
+    _cv("2b at 60 months", "month", world=_born("2021-04-10"), weight_kg=15.0),
     _cv(
         "2b born 29 Feb, Feb of 2nd year",
         month="2026-02-01",
@@ -439,7 +449,6 @@ CASES: list[Case] = [
     ),
     _cv(
         "2b born 29 Feb, March of 2nd year",
-        "month",
         month="2026-03-01",
         visit_date=None,
         world=_born("2024-02-29"),

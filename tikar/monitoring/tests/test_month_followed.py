@@ -30,8 +30,10 @@ class MonthFollowedRuleTests(ApiTestCase):
         self.assertEqual([p.code for p in before], ["before_pregnancy"])
         unborn = rules.check_month_followed("2b", date(2026, 3, 1), birth_date=date(2026, 4, 2))
         self.assertEqual([p.code for p in unborn], ["before_birth"])
-        old = rules.check_month_followed("2b", may, birth_date=date(2023, 1, 1))
+        # 2b records follow a balita to 59 months (weighing only from 24): 64 months is out.
+        old = rules.check_month_followed("2b", may, birth_date=date(2021, 1, 1))
         self.assertEqual([p.code for p in old], ["out_of_cohort"])
+        self.assertEqual(rules.check_month_followed("2b", may, birth_date=date(2023, 1, 1)), [])
         self.assertEqual(rules.check_month_followed("2b", may, birth_date=date(2025, 1, 1)), [])
 
 

@@ -7,6 +7,7 @@
 //   #/persalinan/<pregnancy uuid>                                 record the delivery
 //   #/bayi/<pregnancy uuid>                                       register the newborn
 //   #/status, #/data/<kind>/<uuid>                                what is unsent / to check
+//   #/perhatian                                                   who needs attention (issue 10)
 //   #/ubah/<household|mother|pregnancy|child>/<uuid>              change a registered record
 //
 // The store and the sync come from the shell (shell.js `ready`, helper D1); the validation rules
@@ -15,6 +16,7 @@
 // only the required answers, and the server checks everything again.
 
 import { app } from "./screens/data.js";
+import { attentionScreen } from "./screens/attention.js";
 import { monthScreen } from "./screens/month.js";
 import { recordScreen, statusScreen } from "./screens/record.js";
 import { deliveryScreen, editScreen, newbornScreen, registerScreen } from "./screens/register.js";
@@ -28,6 +30,7 @@ const ROUTES = [
   [/^\/persalinan\/([\w-]+)$/, deliveryScreen, ["id"]],
   [/^\/bayi\/([\w-]+)$/, newbornScreen, ["id"]],
   [/^\/status$/, statusScreen, []],
+  [/^\/perhatian$/, attentionScreen, []],
   [/^\/data\/(\w+)\/([\w-]+)$/, recordScreen, ["kind", "id"]],
   [/^\/ubah\/(household|mother|pregnancy|child)\/([\w-]+)$/, editScreen, ["kind", "id"]],
 ];
@@ -110,6 +113,17 @@ async function loadEngines(urls) {
     const [mod, json] = rules.value;
     mod.loadRules?.(json);
     app.rules = mod;
+    // The posyandu's weighing judgement (weighing.js) reads its KBM tables from rules.json.
+    if (json.growth) {
+      try {
+        const weighing = await import("./weighing.js");
+        weighing.loadKbm(json.growth);
+        app.weighing = weighing;
+        app.growth = json.growth;
+      } catch (e) {
+        console.warn("weighing.js", e);
+      }
+    }
   } else console.warn("rules.js", rules.reason);
   if (who.status === "fulfilled") {
     const [mod, json] = who.value;
@@ -123,6 +137,7 @@ async function start() {
   const { store, sync, config } = await shared;
   app.store = store;
   app.sync = sync;
+  app.config = config;
   app.reference = (await store.meta.get("reference")) || {};
   await loadEngines(config.urls || {}).catch((e) => console.warn(e));
   window.addEventListener("hashchange", render);
@@ -136,7 +151,7 @@ async function start() {
     if (!finished) return;
     app.reference = (await store.meta.get("reference")) || app.reference;
     const screen = main().dataset.screen;
-    if (screen === "tasks" || screen === "status" || screen === "record") render();
+    if (screen === "tasks" || screen === "status" || screen === "record" || screen === "attention") render();
   });
   await render();
   document.body.dataset.appReady = "1";

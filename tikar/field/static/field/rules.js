@@ -412,6 +412,55 @@ export function defaultChildForm(birth, month) {
   return childCohortOn(birth, cmp(month, birth) > 0 ? month : birth);
 }
 
+/** [lo, hi) completed months of the posyandu's weighing (rules.BALITA_MONTHS). */
+function balitaMonths() {
+  return rulesLoaded().growth?.balita_months || [0, 60];
+}
+
+/** Whether the child is a balita (0-59 completed months) on some day of `month`
+ * (rules.is_balita_month): its age on the first day of the month it is alive. */
+export function isBalitaMonth(birth, month) {
+  birth = asDate(birth);
+  month = asDate(month);
+  if (!birth || !month || cmp(birth, monthEnd(month)) > 0) return false;
+  return ageInMonths(birth, cmp(month, birth) > 0 ? month : birth) < balitaMonths()[1];
+}
+
+/** Whether a child's Formulir 2b record of `month` holds the posyandu weighing only: a balita
+ * month in which the child is 24 months or older on the 1st (rules.is_weighing_only_month). */
+export function isWeighingOnlyMonth(birth, month) {
+  return isBalitaMonth(birth, month) && defaultChildForm(birth, month) !== "2b";
+}
+
+/** The fields a weighing-only record may hold (rules.WEIGHING_ONLY_FIELDS). */
+export function weighingOnlyFields() {
+  return new Set(rulesLoaded().growth?.weighing_only_fields || []);
+}
+
+/** Errors (one per field) for service answers on a weighing-only record of a child 24-59
+ * months (rules.check_weighing_only); `answered`: the names of fields holding an answer. */
+export function checkWeighingOnly(birth, month, answered) {
+  birth = asDate(birth);
+  month = asDate(month);
+  if (!birth || !month || !isWeighingOnlyMonth(birth, month)) return [];
+  const age = ageInMonths(birth, cmp(month, birth) > 0 ? month : birth);
+  const allowed = weighingOnlyFields();
+  const labels = rulesLoaded().growth?.service_labels || {};
+  return [...new Set(answered)]
+    .filter((name) => !allowed.has(name))
+    .sort()
+    .map((name) =>
+      problem(
+        "weighing_only",
+        `Pada bulan ${monthLabel(month)} anak berumur ${age} bulan: catatan bulanan ` +
+          "anak 24-59 bulan hanya berisi penimbangan dan pengukuran di posyandu. " +
+          `Kosongkan isian "${labels[name] ?? name}" (layanan Formulir 2b hanya ` +
+          "untuk anak 0-23 bulan).",
+        name,
+      ),
+    );
+}
+
 /** Problems (errors on "month") when a target is not followed on `form` in `month`. */
 export function checkMonthFollowed(form, month, target = {}) {
   month = asDate(month);
@@ -470,9 +519,11 @@ export function checkMonthFollowed(form, month, target = {}) {
       ),
     ];
   }
+  // 0-23 months a full 2b record, 24-59 the weighing only (checkWeighingOnly).
+  if (form === "2b" && isBalitaMonth(birth, month)) return [];
   if (!childFormsForMonth(birth, month).includes(form)) {
     const age = ageInMonths(birth, cmp(month, birth) > 0 ? month : birth);
-    const [lo, hi] = rulesLoaded().cohorts[form];
+    const [lo, hi] = form === "2b" ? balitaMonths() : rulesLoaded().cohorts[form];
     return [
       problem(
         "out_of_cohort",
@@ -988,7 +1039,11 @@ function monthlyRules(kind, fields, ctx, today) {
     return { errors: { id: [M.id_taken] }, warnings: [] };
   }
   // The API: the form is fixed by the kind, so a child must be on it that month.
-  if (form !== "2a" && month && !childFormsForMonth(target.birth_date, month).includes(form)) {
+  // A child_visit follows a balita to 59 months (issue 10: weighing-only from 24 months).
+  const onForm = (f) =>
+    (f === "2b" && isBalitaMonth(target.birth_date, month)) ||
+    childFormsForMonth(target.birth_date, month).includes(f);
+  if (form !== "2a" && month && !onForm(form)) {
     const text = pyFormat(M.not_on_form, { name: target.name, form, month: monthLabel(month) });
     return { errors: { month: [text] }, warnings: [] };
   }
@@ -1040,6 +1095,16 @@ function monthlyRules(kind, fields, ctx, today) {
       ...checkPositive(length, "length_cm", "Panjang/tinggi badan"),
       ...checkVisitAfterBirth(visit, asDate(target.birth_date)),
     );
+    const answered = Object.keys(record).filter(
+      (name) =>
+        !["id", "target", "month", "form"].includes(name) &&
+        record[name] !== null &&
+        record[name] !== undefined &&
+        record[name] !== "" &&
+        // the mat's "tidak diukur" is its default and no answer (ChildVisit.answered)
+        !(name === "growth_mat" && record[name] === "tidak_diukur"),
+    );
+    problems.push(...checkWeighingOnly(target.birth_date, month, answered));
     for (const name of ["weight_kg", "length_cm", "head_circumference_cm", "muac_cm"]) {
       problems.push(...limit(num(record[name]), name, R_.child_limits[name]));
     }

@@ -186,6 +186,9 @@ class Sync {
       // The posyandu list and today, best effort (a first sync fetched it a moment ago: one
       // request less on a slow line).
       if (!freshReference) await this._reference().catch(() => null);
+      // What each target still needs this quarter (/api/sync/needs/, issue 10): kept with the
+      // time it was fetched, shown offline as "menurut sinkron terakhir"; best effort.
+      await this._needs().catch(() => null);
       await this.store.meta.set("last_sync", new Date().toISOString());
       this.failures = 0;
       this.retryAt = 0;
@@ -212,6 +215,13 @@ class Sync {
     }
     await this.refresh({ running: false, error: summary.error, message: summary.message });
     return summary;
+  }
+
+  async _needs() {
+    if (!this.urls.needs) return null;
+    const needs = await request(this.urls.needs);
+    await this.store.meta.set("needs", { fetched_at: new Date().toISOString(), data: needs });
+    return needs;
   }
 
   async _reference() {

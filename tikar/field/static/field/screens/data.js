@@ -12,7 +12,15 @@ export const app = {
   who: null, // who2006.js module (null until its tables are loaded)
   reference: {}, // {user, village, posyandu: [...], today}
   today: null, // "YYYY-MM-DD"
+  config: null, // the shell's config {user: {..., kbm_table, mat_cutoffs}, urls}
+  weighing: null, // weighing.js module (null until rules.json is loaded)
+  growth: null, // rules.json's `growth` (KBM tables, balita months, KEK, immunisation)
 };
+
+/** The KBM table of the user's kabupaten (the shell's config), else the default. */
+export function kbmTable() {
+  return app.config?.user?.kbm_table || app.growth?.kbm_default || null;
+}
 
 export const MONTHLY = { "2a": "pregnancy_visit", "2b": "child_visit", "2c": "paud_record" };
 

@@ -9,6 +9,7 @@ import {
   all,
   app,
   get,
+  kbmTable,
   posyanduList,
   recentMonths,
   save,
@@ -39,6 +40,7 @@ import {
 } from "./ui.js";
 
 const FORM_LABEL = { "2a": "Pregnancy (2a)", "2b": "Child 0-23 months (2b)", "2c": "PAUD (2c)" };
+const WEIGHING_ONLY_LABEL = "Weighing of a child 24-59 months";
 const YES_NO_2A = [
   ["anc_check", "1. Antenatal check"],
   ["iron_tablets", "2. Received and took iron tablets (Fe)"],
@@ -76,8 +78,85 @@ function posyanduSelect(value) {
   return select("posyandu", [["", "–"], ...posyanduList().map((p) => [String(p.id), p.name])], value ?? "");
 }
 
-function measure(name, label, value) {
-  return field(name, t(label), input(name, { value: decimalShown(value), inputmode: "decimal" }));
+function measure(name, label, value, help) {
+  return field(name, t(label), input(name, { value: decimalShown(value), inputmode: "decimal" }), { help });
+}
+
+/** "7,4 kg" / "68,5 cm" of a stored one-decimal measurement (Indonesian comma), or "". */
+function withUnit(value, unit) {
+  if (value === null || value === undefined || value === "" || !Number.isFinite(Number(value))) return "";
+  return `${Number(value).toFixed(1).replace(".", ",")} ${unit}`;
+}
+
+/** Last month's value under an input (from the phone's store): "Bulan lalu: 7,4 kg". */
+function lastMonthLine(lastRecord, name, unit, testid) {
+  const value = lastRecord ? withUnit(lastRecord[name], unit) : "";
+  return h(
+    "span",
+    { "data-testid": testid },
+    value ? t("Last month: %(value)s", { value }) : t("Last month: not measured"),
+  );
+}
+
+/** The month before "YYYY-MM-01". */
+function previousMonth(month) {
+  const [y, m] = month.split("-").map(Number);
+  const p = (n, w) => String(n).padStart(w, "0");
+  return m === 1 ? `${p(y - 1, 4)}-12-01` : `${p(y, 4)}-${p(m - 1, 2)}-01`;
+}
+
+/** Completed months of the child on the visit date, else on the month's last day (the age of
+ * every judgement, contract of issue 10). */
+function judgementAge(child, month, visitDate) {
+  const rules = app.rules;
+  const day = visitDate || (rules ? rules.iso(rules.monthEnd(month)) : month);
+  return ageOn(child.birth_date, day).months;
+}
+
+/** The live N/T/O/B judgement of the weight being typed (weighing.js judgeOne), with what it
+ * needs from the child's earlier months on the phone. null without weighing.js. */
+function gainOf(child, month, weightKg, visitDate, overrideReason, earlier) {
+  const w = app.weighing;
+  if (!w) return null;
+  const table = kbmTable();
+  const series = earlier
+    .filter((r) => r.month < month)
+    .map((r) => ({
+      month: r.month,
+      age_months: judgementAge(child, r.month, r.visit_date),
+      weight_kg: r.weight_kg ?? null,
+      override_reason: r.gain_override_reason || "",
+    }));
+  const judged = w.judgeSeries(series, table).filter((j) => j.code);
+  const last = earlier.find((r) => r.month === previousMonth(month));
+  try {
+    return w.judgeOne(judgementAge(child, month, visitDate), weightKg, last?.weight_kg ?? null, {
+      weighedBefore: judged.length > 0,
+      previousCode: judged.length ? judged[judged.length - 1].code : "",
+      overrideReason,
+      table,
+      month,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** The judgement line under the weight: "T: tidak naik · naik 100 g, minimal 200 g". */
+function gainBox(j, bgm) {
+  if (!j || !j.code) return null;
+  const w = app.weighing;
+  const bad = j.code === "T";
+  return h(
+    "p",
+    { class: "gain", "data-testid": "gain", "data-code": j.code, "aria-live": "polite" },
+    h("b", {}, `${t("Weight gain")}: `),
+    h("span", { class: `pill ${bad ? "bad" : j.code === "N" ? "ok" : ""}` }, w.GAIN_LABELS[j.code]),
+    j.two_t ? [" ", h("span", { class: "pill bad", "data-testid": "two-t" }, t("2T: not gained twice in a row, refer"))] : null,
+    bgm ? [" ", h("span", { class: "pill bad", "data-testid": "bgm" }, t("BGM: below the red line"))] : null,
+    j.gain_g !== null ? [" ", h("small", {}, `· ${w.gainText(j)}`)] : null,
+    j.overridden ? [" ", h("small", { class: "muted" }, `· ${t("follows its growth line (reason given)")}`)] : null,
+  );
 }
 
 function dateField(name, label, value, help) {
@@ -85,7 +164,7 @@ function dateField(name, label, value, help) {
 }
 
 /** The fields of the 2a/2b/2c record as the form holds them (wire shapes). */
-function readFields(form, code) {
+function readFields(form, code, { weighingOnly = false } = {}) {
   const v = (n) => valueOf(form, n);
   const posyandu = v("posyandu");
   const common = { visit_date: v("visit_date") || null };
@@ -115,7 +194,13 @@ function readFields(form, code) {
       oedema: yesNoValue(v("oedema")),
       growth_mat: v("growth_mat") || "tidak_diukur",
     };
-    for (const [n] of YES_NO_2B) out[n] = yesNoValue(v(n));
+    // A weighing-only record holds no service answer (rules.check_weighing_only).
+    for (const [n] of YES_NO_2B) out[n] = weighingOnly ? null : yesNoValue(v(n));
+    // Sent once the server knows the field (rules.json); empty unless the weighing is T.
+    if (app.rules && v("gain_override_reason") !== undefined) {
+      const overrideBox = form.querySelector('[data-field="gain_override_reason"]');
+      out.gain_override_reason = overrideBox && !overrideBox.hidden ? v("gain_override_reason") : "";
+    }
     return out;
   }
   return { ...common, status: v("status") || "" };
@@ -261,6 +346,9 @@ export async function monthScreen(params, query, go) {
   monthSwitch.setAttribute("aria-label", t("Month"));
   monthSwitch.addEventListener("change", () => go(`#/isi/${code}/${target.id}/${monthSwitch.value}`));
   const age = targetKind === "child" ? ageOn(target.birth_date, app.today) : null;
+  // A child 24-59 months: the posyandu's weighing only (rules.is_weighing_only_month).
+  const weighingOnly = code === "2b" && Boolean(app.rules?.isWeighingOnlyMonth?.(target.birth_date, month));
+  const lastRecord = code === "2b" ? siblings.find((x) => x.month === previousMonth(month)) || null : null;
 
   const head = h(
     "section",
@@ -268,7 +356,7 @@ export async function monthScreen(params, query, go) {
     h(
       "p",
       { class: "muted small" },
-      t(FORM_LABEL[code]),
+      t(weighingOnly ? WEIGHING_ONLY_LABEL : FORM_LABEL[code]),
       household ? ` · ${household.head_name}` : "",
       age ? ` · ${t("age %(m)s months (%(d)s days)", { m: age.months, d: age.days })}` : "",
     ),
@@ -295,6 +383,20 @@ export async function monthScreen(params, query, go) {
         )
       : null,
     code === "2a" ? await deliveryOffer(target) : null,
+    weighingOnly
+      ? h(
+          "p",
+          { class: "note small", "data-testid": "weighing-only" },
+          t("Only the weighing and measuring: the services of Formulir 2b are for children 0-23 months."),
+        )
+      : null,
+    code === "2c" && app.rules?.isBalitaMonth?.(target.birth_date, month)
+      ? h(
+          "p",
+          {},
+          h("a", { class: "button wide-link", href: `#/isi/2b/${target.id}/${params.month}` }, t("Weighing at the posyandu this month")),
+        )
+      : null,
   );
 
   const sections = [];
@@ -326,6 +428,7 @@ export async function monthScreen(params, query, go) {
           r.risk_status ?? target.risk_status ?? "normal",
         ),
         measure("muac_cm", "Upper arm circumference (LiLA, cm)", r.muac_cm),
+        h("div", { id: "kek" }),
         // Stored on the pregnancy itself, as online (PregnancyMonthForm.delivery_date).
         dateField("delivery_date", "Delivery date", target.delivery_date, t("Only once she has given birth.")),
       ),
@@ -361,8 +464,19 @@ export async function monthScreen(params, query, go) {
         h(
           "div",
           { class: "two" },
-          measure("weight_kg", "Weight (kg)", r.weight_kg),
-          measure("length_cm", "Length/height (cm)", r.length_cm),
+          measure("weight_kg", "Weight (kg)", r.weight_kg, lastMonthLine(lastRecord, "weight_kg", "kg", "last-weight")),
+          measure("length_cm", "Length/height (cm)", r.length_cm, lastMonthLine(lastRecord, "length_cm", "cm", "last-length")),
+        ),
+        h("div", { id: "gain" }),
+        field(
+          "gain_override_reason",
+          t("Follows its growth line? Reason (optional)"),
+          input("gain_override_reason", { value: r.gain_override_reason || "", attrs: { maxlength: 200 } }),
+          {
+            help: t(
+              "Only when the health worker judges that the curve follows its growth line: the T then counts as N. Kept in the history.",
+            ),
+          },
         ),
         toggle(
           "measured_lying",
@@ -395,12 +509,14 @@ export async function monthScreen(params, query, go) {
         ),
         field("posyandu", t("Posyandu"), posyanduSelect(r.posyandu ?? target.posyandu ?? household?.posyandu)),
       ),
-      h(
-        "section",
-        { class: "card" },
-        h("h2", {}, t("Services this month")),
-        YES_NO_2B.map(([n, label]) => yesNo(n, t(label), r[n])),
-      ),
+      weighingOnly
+        ? null
+        : h(
+            "section",
+            { class: "card" },
+            h("h2", {}, t("Services this month")),
+            YES_NO_2B.map(([n, label]) => yesNo(n, t(label), r[n])),
+          ),
     );
   } else {
     sections.push(
@@ -434,7 +550,7 @@ export async function monthScreen(params, query, go) {
   );
 
   const recordFields = () => {
-    const fields = { target: target.id, month, ...readFields(form, code) };
+    const fields = { target: target.id, month, ...readFields(form, code, { weighingOnly }) };
     if (code !== "2a") fields.form = code;
     return fields;
   };
@@ -451,16 +567,67 @@ export async function monthScreen(params, query, go) {
 
   if (code === "2b") {
     const zbox = form.querySelector("#zscores");
+    const gainSlot = form.querySelector("#gain");
+    const overrideBox = form.querySelector('[data-field="gain_override_reason"]');
     const refresh = () => {
       const fields = recordFields();
       const score = scoreOf(target, fields);
       const growth = growthOf(score, fields, siblings);
       zbox.replaceChildren(zscoreBox(target, fields, score, growth) || "");
       confirmWrap.hidden = growth.length === 0;
+      // N/T while typing; the override reason is asked only of a T (or a T already overridden).
+      const reason = valueOf(form, "gain_override_reason") || "";
+      const j = gainOf(target, month, fields.weight_kg, fields.visit_date, reason, existing);
+      const bgm = app.weighing && score ? app.weighing.isBgm(score.zwei ?? null, Boolean(fields.oedema)) : false;
+      gainSlot.replaceChildren(gainBox(j, bgm) || "");
+      overrideBox.hidden = !(j && (j.code === "T" || j.overridden));
     };
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
     refresh();
+  }
+
+  if (code === "2a") {
+    const kekSlot = form.querySelector("#kek");
+    const below = app.growth?.kek_muac_below ?? 23.5;
+    const refreshKek = () => {
+      const muac = Number(decimalValue(valueOf(form, "muac_cm")) ?? NaN);
+      const kek = Number.isFinite(muac) && muac > 0 && muac < below;
+      const risk = valueOf(form, "risk_status");
+      kekSlot.replaceChildren(
+        kek
+          ? h(
+              "p",
+              { class: "note", role: "status", "data-testid": "kek" },
+              h("span", { class: "pill bad" }, "KEK"),
+              " ",
+              t("LiLA under %(cm)s cm: chronic energy deficiency (KEK).", { cm: String(below).replace(".", ",") }),
+              " ",
+              risk === "kek"
+                ? t("Risk status: KEK.")
+                : h(
+                    "button",
+                    {
+                      type: "button",
+                      class: "button",
+                      "data-testid": "set-kek",
+                      onclick: () => {
+                        const radio = form.querySelector('[name="risk_status"][value="kek"]');
+                        if (radio) {
+                          radio.checked = true;
+                          radio.dispatchEvent(new Event("change", { bubbles: true }));
+                        }
+                      },
+                    },
+                    t("Set the risk status to KEK"),
+                  ),
+            )
+          : "",
+      );
+    };
+    form.addEventListener("input", refreshKek);
+    form.addEventListener("change", refreshKek);
+    refreshKek();
   }
 
   onSubmitOnce(form, async () => {

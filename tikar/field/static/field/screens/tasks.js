@@ -2,6 +2,7 @@
 // the search and filters of the online list (tikar/monitoring/filters.py, tasks.html), the
 // month switch over the 6 months the phone holds, and each record's sync state in words.
 
+import { attentionCount } from "./attention.js";
 import {
   MONTHLY,
   activeIn,
@@ -149,6 +150,8 @@ export async function tasksScreen(params, query, go) {
   const filtered = Boolean(filter.cari || filter.posyandu || filter.dusun || filter.formulir || filter.belum);
 
   const waiting = (await app.store.unsentCount()) + ((await app.store.checkCount?.()) || 0);
+  // Who needs attention now (2T, BGM, KEK, ...), worked out from the phone's data.
+  const attention = downloading ? null : await attentionCount();
   const counts = { done: tasks.filter((x) => x.done).length, total: tasks.length };
   const dusun = [...new Set(households.map((x) => x.dusun).filter(Boolean))].sort();
 
@@ -330,6 +333,17 @@ export async function tasksScreen(params, query, go) {
     downloading ? firstDownload() : stats,
     h("p", {}, h("a", { class: "button primary wide-link", href: "#/daftar" }, `+ ${t("Register a household")}`)),
     waiting ? h("p", {}, h("a", { class: "button wide-link", href: "#/status", "data-testid": "status-link" }, t("See what is not sent yet"))) : null,
+    attention
+      ? h(
+          "p",
+          {},
+          h(
+            "a",
+            { class: "button wide-link attention-link", href: "#/perhatian", "data-testid": "attention-link", "data-count": attention },
+            `${t("Needs attention")} (${attention})`,
+          ),
+        )
+      : null,
     form,
     sections,
   );

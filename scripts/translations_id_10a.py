@@ -1,0 +1,33 @@
+"""Bahasa Indonesia for issue 10, helper A: balita 0-59 records, the weighing judgement, the
+kabupaten's growth standards page (source strings are English)."""
+
+ID = {
+    "KBM table": "Tabel KBM",
+    "growth mat: Merah below (z)": "tikar pertumbuhan: Merah di bawah (z)",
+    "growth mat: Hijau from (z)": "tikar pertumbuhan: Hijau mulai (z)",
+    "growth mat cut-offs verified": "batas warna tikar pertumbuhan terverifikasi",
+    "growth standard": "standar pertumbuhan",
+    "growth standards": "standar pertumbuhan",
+    "Write a z-score such as -2,0.": "Tulis skor-z seperti -2,0.",
+    "A cut-off is a z-score between -4 and 1.": "Batas warna adalah skor-z antara -4 dan 1.",
+    "Merah: length-for-age z below": "Merah: z PB/U di bawah",
+    "Hijau: length-for-age z from": "Hijau: z PB/U mulai dari",
+    "These cut-offs were checked against an official text": "Batas ini sudah dicocokkan dengan teks resmi",
+    "Hijau must start above the Merah cut-off.": "Hijau harus mulai di atas batas Merah.",
+    "The growth standards are saved.": "Standar pertumbuhan disimpan.",
+    "The growth standards are saved; %(count)s weighings were judged again with the new KBM table.": "Standar pertumbuhan disimpan; %(count)s penimbangan dinilai ulang dengan tabel KBM yang baru.",
+    "Growth standards": "Standar pertumbuhan",
+    "Only the kabupaten/kota officer changes these standards; you can read them.": "Hanya petugas kabupaten/kota yang mengubah standar ini; Anda dapat membacanya.",
+    "Minimum weight gain (KBM)": "Kenaikan berat badan minimal (KBM)",
+    "A weighing is N (naik) when the child gained at least the KBM of its age in completed months since last month's weighing, else T (tidak naik). The two tables differ in the marked rows; every weighing of the kabupaten/kota is judged again when the table changes.": "Penimbangan dinilai N (naik) bila berat anak bertambah paling sedikit sebesar KBM umurnya (bulan penuh) sejak penimbangan bulan lalu, selain itu T (tidak naik). Kedua tabel berbeda pada baris yang ditandai; semua penimbangan di kabupaten/kota dinilai ulang bila tabel diganti.",
+    "default": "bawaan",
+    "Source": "Sumber",
+    "Age (months)": "Umur (bulan)",
+    "KBM (g)": "KBM (g)",
+    "verified": "terverifikasi",
+    "belum terverifikasi": "belum terverifikasi",
+    "The colour a kader reads on the mat is compared with the length-for-age z of the same visit, from %(lo)s to %(hi)s months. The official SD lines behind the colours are not published: the defaults (Merah below -2, Hijau from -1, Kuning between) are a reading, not a verified rule.": "Warna yang dibaca kader pada tikar dibandingkan dengan z PB/U kunjungan yang sama, untuk umur %(lo)s sampai %(hi)s bulan. Garis SD resmi di balik warna tidak diterbitkan: nilai bawaan (Merah di bawah -2, Hijau mulai -1, Kuning di antaranya) adalah tafsiran, bukan aturan yang terverifikasi.",
+    "Last changed %(when)s.": "Terakhir diubah %(when)s.",
+    "%(name)s is %(age)s months old in %(month)s: sheet Pemantauan 2b is for 0-59 months (from 24 months the weighing only). Put the row on sheet Pemantauan 2c.": "%(name)s berumur %(age)s bulan pada %(month)s: sheet Pemantauan 2b untuk umur 0-59 bulan (mulai 24 bulan hanya penimbangan). Pindahkan barisnya ke sheet Pemantauan 2c.",
+    "Growth standards (KBM table, growth mat)": "Standar pertumbuhan (tabel KBM, tikar pertumbuhan)",
+}
