@@ -18,7 +18,8 @@ Then, with DEBUG off, median and p95 of repeated warm runs (server time, in proc
 
 (a) `skdn_for_region` for one desa, one kecamatan and the whole kabupaten (last month);
 (b) the `/skdn/` page of the kabupaten for its officer (Django test Client);
-(c) `attention_for_village` (tikar.posyandu.attention_queries) for desa after desa.
+(c) `attention_for_village` (tikar.posyandu.attention_queries) for desa after desa;
+(d) the data-quality report (`quality_for_region`) of the last quarter: desa, kecamatan, kabupaten.
 """
 
 from __future__ import annotations
@@ -215,6 +216,25 @@ def main() -> None:
                 times.append((time.perf_counter() - t) * 1000)
             lines.append(report(f"(c) attention_for_village, {len(sample)} desa one by one", times))
             print(f"    {items / len(sample):.0f} items per desa on average")
+        # (d) the data-quality report of the last complete quarter (E's figures, in Python).
+        from tikar.posyandu.quality_queries import quality_for_region
+
+        q_last = month
+        q_first = add_months(q_last, -2)
+        for label, code, level in (
+            ("desa", desa, Level.VILLAGE),
+            ("kecamatan", kecamatan, Level.DISTRICT),
+            (f"kabupaten ({len(codes)} desa)", REGENCY, Level.REGENCY),
+        ):
+            lines.append(
+                timed(
+                    f"(d) data quality {q_first:%Y-%m}..{q_last:%Y-%m}, {label}",
+                    lambda code=code, level=level: quality_for_region(
+                        officer, code, level, q_first, q_last
+                    ),
+                    max(3, args.runs // 4),
+                )
+            )
         print("\nsummary:")
         for line in lines:
             print("  " + line)

@@ -110,21 +110,35 @@ def last_month(child: Child, month: date, earlier: Earlier | None = None) -> dic
 
 
 def judgement_text(j: gw.Judgement) -> str:
-    """ "Naik 300 g (minimal 200 g): N" and the like, for the entry form."""
+    """ "Naik 300 g (minimal 200 g): N", "Naik 100 g, kurang dari minimal 200 g: T" and the like,
+    for the entry form; a T with a reason reads "…: N (mengikuti garis pertumbuhannya)"."""
     if j.code in (gw.N, gw.T) and j.gain_g is not None and j.kbm_g is not None:
-        values = {"g": _grams(j.gain_g), "kbm": _grams(j.kbm_g), "code": j.code}
+        code = _("N (follows its growth line)") if j.overridden else j.code
+        values = {"g": _grams(j.gain_g), "kbm": _grams(j.kbm_g), "code": code}
+        if j.gain_g >= j.kbm_g:
+            return _("Gained %(g)s g (minimum %(kbm)s g): %(code)s") % values
+        # Under the KBM (a T, or a T judged N): say it is less than the minimum.
         if j.gain_g > 0:
-            text = _("Gained %(g)s g (minimum %(kbm)s g): %(code)s") % values
-        elif j.gain_g == 0:
-            text = _("Same weight, 0 g (minimum %(kbm)s g): %(code)s") % values
-        else:
-            text = _("Lost %(g)s g (minimum %(kbm)s g): %(code)s") % values
-        if j.overridden:
-            text += " · " + _("a T judged N: follows its growth line")
-        return text
+            return _("Gained %(g)s g, less than the minimum %(kbm)s g: %(code)s") % values
+        if j.gain_g == 0:
+            return _("Same weight, 0 g, less than the minimum %(kbm)s g: %(code)s") % values
+        return _("Lost %(g)s g, less than the minimum %(kbm)s g: %(code)s") % values
     if j.code == gw.O and j.gain_g is not None:
         return _("O: no judgement at 0 months (no minimum gain in the first month)")
     return gw.GAIN_LABELS.get(j.code, "")
+
+
+def weight_implausible(weight_kg: Any, score: dict | None) -> bool:
+    """Whether the typed weight is one the server refuses (outside `rules.CHILD_LIMITS`) or
+    asks about (a flagged BB/U z): then no N/T, 2T or BGM is said until it is checked."""
+    if weight_kg is None:
+        return False
+    try:
+        if rules.check_child_measurement_limits(weight_kg=weight_kg):
+            return True
+    except (TypeError, ValueError):
+        return False
+    return bool(score and score.get("fwei"))
 
 
 def weighing_context(
@@ -137,6 +151,7 @@ def weighing_context(
 
     `fields`: the typed values (weight_kg, visit_date, oedema, growth_mat,
     gain_override_reason); `score`: `ChildVisit.score()` of the typed measurement or None.
+    A weight outside the plausible limits is not judged: the block asks to check it first.
     """
     table, cutoffs = _standards(child.village_id)
     reason = (fields.get("gain_override_reason") or "").strip()
@@ -149,32 +164,39 @@ def weighing_context(
         override_reason=reason,
         table=table,
     )
+    check = bool(j.code) and weight_implausible(fields.get("weight_kg"), score)
     out: dict = {
-        "code": j.code,
-        "text": judgement_text(j) if j.code else "",
-        "good": j.code == gw.N,
-        "bad": j.code == gw.T,
-        "two_t": j.two_t,
-        # The reason input: offered on a T, kept while it turns the T into N.
-        "override": j.code == gw.T or j.overridden,
-        "overridden": j.overridden,
+        "code": "" if check else j.code,
+        "check": check,
+        "text": _("Check the weight first: it is outside the plausible limits. No N/T yet.")
+        if check
+        else judgement_text(j)
+        if j.code
+        else "",
+        "good": j.code == gw.N and not check,
+        "bad": j.code == gw.T and not check,
+        "two_t": j.two_t and not check,
+        # The reason input: offered on a T, kept while it turns the T into N (and kept while
+        # an implausible weight is checked, so a reason typed is not lost).
+        "override": (j.code == gw.T or j.overridden) and (not check or bool(reason)),
+        "overridden": j.overridden and not check,
         "reason": reason,
         "bgm": False,
         "mat": None,
         "mat_unverified": not cutoffs.verified,
     }
     if score is not None:
-        out["bgm"] = gw.is_bgm(score.get("zwei"), bool(fields.get("oedema")))
+        out["bgm"] = not check and gw.is_bgm(score.get("zwei"), bool(fields.get("oedema")))
         if visit_date is not None:
-            check = growth_mat.check_mat(
+            mat = growth_mat.check_mat(
                 fields.get("growth_mat"),
                 score.get("zlen"),
                 age_months(child.birth_date, month, visit_date),
                 cutoffs,
                 zlen_flagged=bool(score.get("flen")),
             )
-            if check is not None and not check.matches:
-                out["mat"] = check.message
+            if mat is not None and not mat.matches:
+                out["mat"] = mat.message
     return out
 
 

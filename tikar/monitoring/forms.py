@@ -216,8 +216,18 @@ class WeighingMonthForm(ChildMonthForm):
         for name in list(self.fields):
             if name not in WEIGHING_ONLY_FIELDS and name != "confirm_growth":
                 del self.fields[name]
+        # The growth mat applies from 3 to 18 months only (tikar.growth.mat.MatCutoffs): the
+        # form of a child 24-59 months does not ask it, and stores "tidak diukur".
+        del self.fields["growth_mat"]
         # From 24 months a child is measured standing (WHO height standard).
         self.fields["measured_lying"].help_text = gettext_lazy("From 2 years: standing (height).")
+
+    def record_fields(self) -> dict:
+        fields = {n: self.cleaned_data[n] for n in self.RECORD_FIELDS if n != "growth_mat"}
+        fields["growth_mat"] = GrowthMat.TIDAK_DIUKUR
+        if "gain_override_reason" in fields:
+            fields["gain_override_reason"] = (fields["gain_override_reason"] or "").strip()
+        return fields
 
 
 class PaudMonthForm(MonthForm):

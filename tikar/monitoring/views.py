@@ -716,9 +716,12 @@ def zscore_preview(request: HttpRequest, pk: UUID) -> HttpResponse:
         raise Http404
     month = month_from_query(request.POST.get("month"))
     form = ChildMonthForm(request.POST)
-    # The override slot sits outside the swapped box (typing a reason must not re-render the
-    # input being typed in): it comes along as an out-of-band swap.
-    ctx = {"z": zscore_context(target, month, _form_values(form)), "oob": True}
+    z = zscore_context(target, month, _form_values(form))
+    # The override slot sits outside the swapped box: it comes along as an out-of-band swap
+    # when the reason input must appear or go, not while it stays (typing a reason judges
+    # again, and must not re-render the input being typed in).
+    keep = "gain_override_reason" in request.POST and bool(z.get("gain", {}).get("override"))
+    ctx = {"z": z, "oob": not keep}
     return render(request, "monitoring/_zscores.html", ctx)
 
 

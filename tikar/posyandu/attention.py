@@ -22,6 +22,14 @@ Readings chosen here (docs/posyandu.md, section B):
 - "stunting sejak <bulan>": the first month the child was ever measured stunted.
 - Every z compared is the stored rounded z (2 decimals); exactly −2,00 is not stunted, exactly
   −3,00 is not BGM.
+- Wasting's words follow Permenkes 2/2020 on BB/PB (BB/TB): −3 ≤ z < −2 "gizi kurang", z < −3
+  "gizi buruk" (exactly −3,00 is gizi kurang). Stunting's words name no category.
+
+`ChildFacts.before` / `PregnancyFacts.before` (optional, the server never sets them): a summary
+of the records older than the ones given, for the offline field app, whose first download holds
+only the last 6 months (tikar/sync/download.py `before_window`, docs/offline.md "Snapshot").
+The rules read it only where the given records do not reach back: the last weighing is the later
+of the two, the first stunted (wasted) month the earlier, the last immunisation answer the later.
 """
 
 from __future__ import annotations
@@ -47,8 +55,10 @@ __all__ = [
     "KEK_MUAC_BELOW_CM",
     "RUJUK",
     "AttentionItem",
+    "ChildBefore",
     "ChildFacts",
     "ChildMonth",
+    "PregnancyBefore",
     "PregnancyFacts",
     "PregnancyMonth",
     "Reason",
@@ -83,6 +93,7 @@ CODES = (
 BALITA_MONTHS = 60  # 0-59 completed months (e-PPGBM, spec/posyandu.md)
 STUNTED_BELOW_Z = -2.0
 WASTED_BELOW_Z = -2.0
+SEVERE_BELOW_Z = -3.0  # Permenkes 2/2020: BB/PB (BB/TB) < -3 SD gizi buruk
 KEK_MUAC_BELOW_CM = Decimal("23.5")
 NOT_WEIGHED_MONTHS = 2
 DUE_SOON_DAYS = 14
@@ -131,13 +142,31 @@ class ChildMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class ChildBefore:
+    """What a child's records older than `ChildFacts.months` say (None / False: nothing):
+    `weighed` the month of the last weighing, `stunted` / `wasted` the first month with a usable
+    z below -2 SD (stored z, not flagged), `immunisation_month` and `immunisation_up_to_date` the
+    last "imunisasi sesuai umur" answer, `measles` / `basic_complete` True when answered yes."""
+
+    weighed: date | None = None
+    stunted: date | None = None
+    wasted: date | None = None
+    immunisation_month: date | None = None
+    immunisation_up_to_date: bool | None = None
+    measles: bool = False
+    basic_complete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ChildFacts:
-    """A child and every alive monthly record (any order). `sex` "L" or "P"."""
+    """A child and every alive monthly record (any order). `sex` "L" or "P". `before`: only the
+    offline field app's summary of older records it does not hold (module docstring)."""
 
     birth: date
     sex: str = ""
     name: str = ""
     months: Sequence[ChildMonth] = ()
+    before: ChildBefore | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +181,18 @@ class PregnancyMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class PregnancyBefore:
+    """What a pregnancy's records older than `PregnancyFacts.visits` say: the last LiLA and its
+    month, the month and risk status of the last record, the postnatal checks they counted."""
+
+    muac_cm: Decimal | float | None = None
+    muac_month: date | None = None
+    visit_month: date | None = None
+    risk_status: str = ""
+    postnatal_checks: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class PregnancyFacts:
     """A pregnancy: HPL (`due_date`), `delivery_date` (None: not delivered), the register's
     `risk_status` ("normal" | "risti" | "kek"), its monthly records, and the kabupaten's
@@ -163,6 +204,7 @@ class PregnancyFacts:
     visits: Sequence[PregnancyMonth] = ()
     pnc_standard: int = 3
     name: str = ""
+    before: PregnancyBefore | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +352,7 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
     recent = {this_month, _previous_month(this_month)}
     months = sorted(child.months, key=lambda m: m.month)
     weighed = [m for m in months if m.weight_kg is not None]
+    before = child.before or ChildBefore()
     out: dict[str, Reason] = {}
 
     latest = next((m for m in reversed(weighed) if m.month in recent), None)
@@ -345,8 +388,9 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
         z_of=lambda m: m.zlen,
         flag_of=lambda m: m.flen,
         below=STUNTED_BELOW_Z,
-        word="Stunting",
+        word=lambda z: "Stunting",
         label=_length_label,
+        first_before=before.stunted,
     )
     _z_reason(
         out,
@@ -357,12 +401,15 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
         z_of=lambda m: m.zwfl,
         flag_of=lambda m: m.fwfl,
         below=WASTED_BELOW_Z,
-        word="Wasting (gizi kurang)",
+        word=_wasting_word,
         label=_wfl_label,
+        first_before=before.wasted,
     )
 
     if age >= 1:
         last = weighed[-1].month if weighed else None
+        if before.weighed is not None and (last is None or _month_start(before.weighed) > last):
+            last = _month_start(before.weighed)
         start = _month_start(child.birth)
         if last is not None:
             start = max(start, _next_month(last))
@@ -377,7 +424,7 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
                 "not_weighed", f"Tidak ditimbang {missed} bulan ({since})", INGAT
             )
 
-    imm = _immunisation_text(months, age)
+    imm = _immunisation_text(months, age, before)
     if imm:
         out["immunisation"] = Reason("immunisation", imm, INGAT)
     return [out[c] for c in CODES if c in out]
@@ -406,44 +453,66 @@ def _z_reason(
     z_of,
     flag_of,
     below: float,
-    word: str,
+    word,
     label,
+    first_before: date | None = None,
 ) -> None:
-    """`<code>_new` (rujuk) or `<code>` (ingat) from the latest usable z of the recent months."""
+    """`<code>_new` (rujuk) or `<code>` (ingat) from the latest usable z of the recent months.
+    `word(z)` names the finding; `first_before` the first such month of older records."""
     usable = [m for m in months if z_of(m) is not None and not flag_of(m)]
     latest = next((m for m in reversed(usable) if m.month in recent), None)
     if latest is None or not z_of(latest) < below:
         return
-    earlier = [m for m in usable if m.month < latest.month and z_of(m) < below]
-    what = (
-        f"{label(child.birth, latest.month)} {_z(z_of(latest))} SD pada {month_label(latest.month)}"
-    )
+    earlier = [m.month for m in usable if m.month < latest.month and z_of(m) < below]
+    if first_before is not None and _month_start(first_before) < latest.month:
+        earlier = sorted([*earlier, _month_start(first_before)])
+    z = z_of(latest)
+    what = f"{label(child.birth, latest.month)} {_z(z)} SD pada {month_label(latest.month)}"
     if earlier:
-        since = month_label(earlier[0].month)
-        out[code] = Reason(code, f"{word} sejak {since}: {what}", INGAT)
+        since = month_label(earlier[0])
+        out[code] = Reason(code, f"{word(z)} sejak {since}: {what}", INGAT)
     else:
-        out[f"{code}_new"] = Reason(f"{code}_new", f"{word} baru: {what}, sebelumnya tidak", RUJUK)
+        out[f"{code}_new"] = Reason(
+            f"{code}_new", f"{word(z)} baru: {what}, sebelumnya tidak", RUJUK
+        )
 
 
-def _immunisation_text(months: list[ChildMonth], age: int) -> str:
+def _wasting_word(z: float) -> str:
+    """Permenkes 2/2020, BB/PB (BB/TB): [-3, -2) gizi kurang, < -3 gizi buruk."""
+    return "Wasting (gizi buruk)" if z < SEVERE_BELOW_Z else "Wasting (gizi kurang)"
+
+
+def _immunisation_text(months: list[ChildMonth], age: int, before: ChildBefore) -> str:
     """The immunisation reason's text, "" when none. Only under 24 months: the routine schedule
     ends with the 18-month boosters, and from 24 months the monthly record is weighing only
     (no immunisation answer can be updated, so an old "not up to date" would never clear)."""
     if age >= IMMUNISATION_BELOW_MONTHS:
         return ""
     parts = []
-    answered = [m for m in months if m.immunisation_up_to_date is not None]
-    if answered and answered[-1].immunisation_up_to_date is False:
+    answered = [
+        (m.month, m.immunisation_up_to_date)
+        for m in months
+        if m.immunisation_up_to_date is not None
+    ]
+    if before.immunisation_month is not None and before.immunisation_up_to_date is not None:
+        older = (_month_start(before.immunisation_month), before.immunisation_up_to_date)
+        if not answered or older[0] > answered[-1][0]:
+            answered.append(older)
+    if answered and answered[-1][1] is False:
         parts.append(
-            f"Imunisasi belum sesuai umur ({month_label(answered[-1].month)}); "
+            f"Imunisasi belum sesuai umur ({month_label(answered[-1][0])}); "
             f"jadwal sampai umur {age} bulan: {', '.join(due_vaccines(age))}"
         )
-    if MEASLES_MONTHS[0] <= age <= MEASLES_MONTHS[1] and not any(
-        m.immunisation_measles is True for m in months
+    if (
+        MEASLES_MONTHS[0] <= age <= MEASLES_MONTHS[1]
+        and not before.measles
+        and not any(m.immunisation_measles is True for m in months)
     ):
         parts.append(f"Campak-Rubela belum tercatat (jadwal umur 9 bulan, sekarang {age} bulan)")
-    if BASIC_COMPLETE_MONTHS[0] <= age <= BASIC_COMPLETE_MONTHS[1] and not any(
-        m.immunisation_basic_complete is True for m in months
+    if (
+        BASIC_COMPLETE_MONTHS[0] <= age <= BASIC_COMPLETE_MONTHS[1]
+        and not before.basic_complete
+        and not any(m.immunisation_basic_complete is True for m in months)
     ):
         parts.append(f"Imunisasi dasar lengkap belum tercatat (umur {age} bulan)")
     return "; ".join(parts)
@@ -459,19 +528,27 @@ def pregnancy_reasons(p: PregnancyFacts, today: date) -> list[Reason]:
     if p.delivery_date is not None and (today - p.delivery_date).days > POSTNATAL_DAYS:
         return []
     visits = sorted(p.visits, key=lambda v: v.month)
+    before = p.before or PregnancyBefore()
     out: dict[str, Reason] = {}
 
-    measured = [v for v in visits if _tenths(v.muac_cm) is not None]
-    if measured and _tenths(measured[-1].muac_cm) < _tenths(KEK_MUAC_BELOW_CM):
-        v = measured[-1]
+    measured = [(v.month, v.muac_cm) for v in visits if _tenths(v.muac_cm) is not None]
+    older = before.muac_month is not None and _tenths(before.muac_cm) is not None
+    if older and (not measured or _month_start(before.muac_month) > measured[-1][0]):
+        measured.append((_month_start(before.muac_month), before.muac_cm))
+    if measured and _tenths(measured[-1][1]) < _tenths(KEK_MUAC_BELOW_CM):
+        month, muac = measured[-1]
         out["kek"] = Reason(
             "kek",
-            f"KEK: LiLA {id_decimal(v.muac_cm, 1)} cm pada {month_label(v.month)} "
-            "(di bawah 23,5 cm)",
+            f"KEK: LiLA {id_decimal(muac, 1)} cm pada {month_label(month)} (di bawah 23,5 cm)",
             RUJUK,
         )
     # The register's status or the latest monthly record's: either may be the newer one.
-    risks = {p.risk_status, visits[-1].risk_status if visits else ""}
+    last_risk = visits[-1].risk_status if visits else ""
+    if before.visit_month is not None and (
+        not visits or _month_start(before.visit_month) > visits[-1].month
+    ):
+        last_risk = before.risk_status
+    risks = {p.risk_status, last_risk}
     if "risti" in risks:
         out["risti"] = Reason("risti", "Risiko tinggi (risti) menurut bidan", RUJUK)
     if "kek" in risks and "kek" not in out:
@@ -489,7 +566,7 @@ def pregnancy_reasons(p: PregnancyFacts, today: date) -> list[Reason]:
                 INGAT,
             )
     if p.delivery_date is not None and today >= p.delivery_date:
-        checks = sum(v.postnatal_checks or 0 for v in visits)
+        checks = sum(v.postnatal_checks or 0 for v in visits) + (before.postnatal_checks or 0)
         if checks < p.pnc_standard:
             day = (today - p.delivery_date).days
             end = p.delivery_date + timedelta(days=POSTNATAL_DAYS)

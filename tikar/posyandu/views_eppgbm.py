@@ -17,6 +17,7 @@ from io import BytesIO
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -25,7 +26,7 @@ from tikar import clock
 from tikar.exports import protect_workbook
 from tikar.monitoring.models import ChildVisit
 from tikar.posyandu import eppgbm
-from tikar.posyandu.views_skdn import XLSX, parse_month, resolve_scope
+from tikar.posyandu.views_skdn import XLSX, bad_month, parse_month, resolve_scope
 from tikar.regions.models import Level, Posyandu, Region
 
 HEADER_FILL = PatternFill("solid", fgColor="D9EAD3")
@@ -127,6 +128,7 @@ def workbook(records: list[eppgbm.Measurement], layout: str) -> bytes:
 
 
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def eppgbm_xlsx(request: HttpRequest) -> HttpResponse:
     scope = resolve_scope(request)
     if scope.area is None or scope.area.level != Level.VILLAGE:
@@ -134,7 +136,9 @@ def eppgbm_xlsx(request: HttpRequest) -> HttpResponse:
     layout = request.GET.get("versi", "") or eppgbm.default_layout()
     if layout not in eppgbm.layouts():
         raise Http404
-    month, _message = parse_month(request.GET.get("bulan", ""), clock.today())
+    month, message = parse_month(request.GET.get("bulan", ""), clock.today())
+    if message:
+        return bad_month(request, message)
     records = measurements(scope.area, month, scope.posyandu)
     content = workbook(records, layout)
     extra = f"-posyandu{scope.posyandu.pk}" if scope.posyandu else ""

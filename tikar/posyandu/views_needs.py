@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from tikar import clock
 from tikar.households import views as hv
@@ -35,6 +36,7 @@ def posyandu_param(request: HttpRequest, village_code: str) -> Posyandu | None:
 
 
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def needs(request: HttpRequest) -> HttpResponse:
     village = hv.village_for(request)
     posyandu = posyandu_param(request, village.code)

@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from tikar import clock
 from tikar.accounts.models import Role
@@ -249,6 +250,7 @@ def _base_context(request: HttpRequest, region: Region | None, period: Period | 
 
 
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def quality_report(request: HttpRequest) -> HttpResponse:
     region = chosen_region(request)
     today = clock.today()
@@ -330,6 +332,7 @@ def _detail_value(code: str, row: quality.Measurement, report) -> str:
 
 
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def quality_children(request: HttpRequest) -> HttpResponse:
     """The children behind one figure, a page at a time, only those the user may see."""
     region = chosen_region(request)

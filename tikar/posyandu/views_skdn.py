@@ -21,6 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -51,7 +52,8 @@ def parse_month(value: str, today: date) -> tuple[date, str]:
         return this_month, ""
     m = MONTH_PARAM.fullmatch(value.strip())
     month = None
-    if m and 1 <= int(m.group(2)) <= 12:
+    # Year 0000 is a valid match but no date: the same message as month 13.
+    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= FIRST_MONTH.year:
         month = date(int(m.group(1)), int(m.group(2)), 1)
     if month is None or month < FIRST_MONTH:
         return this_month, _(
@@ -229,16 +231,31 @@ def f1_table(report: skdn.Skdn) -> dict:
     return {"bands": skdn.BAND_LABELS, "rows": rows}
 
 
+def bad_month(request: HttpRequest, message: str) -> HttpResponse:
+    """400 for a download asked for a month that is not one: the message says what to fix."""
+    back = (
+        request.path.replace("xlsx", "").rstrip("/") + "/" if "xlsx" in request.path else "/skdn/"
+    )
+    return render(
+        request, "posyandu/bad_request.html", {"message": message, "back": back}, status=400
+    )
+
+
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def skdn_page(request: HttpRequest) -> HttpResponse:
     return render(request, "posyandu/skdn_report.html", _context(request))
 
 
 @login_required
+@require_safe  # read-only: a POST is 405, never a silent 200
 def skdn_xlsx(request: HttpRequest) -> HttpResponse:
     ctx = _context(request)
     if ctx["scope"].area is None:
         raise Http404
+    if ctx["message"]:
+        # A file of another month than the one asked for would be taken for it: refuse.
+        return bad_month(request, ctx["message"])
     content = skdn_workbook(ctx)
     code = ctx["scope"].area.code.replace(".", "")
     extra = f"-posyandu{ctx['scope'].posyandu.pk}" if ctx["scope"].posyandu else ""
@@ -308,7 +325,10 @@ def skdn_workbook(ctx: dict) -> bytes:
     for j in range(2, col + 3):
         ws.column_dimensions[get_column_letter(j)].width = 8
     if ctx["rows"]:
-        sheet = wb.create_sheet("Per " + ctx["row_level"])
+        # A sheet title may not hold / \\ ? * [ ] : and has at most 31 characters; the level
+        # names do ("desa/kelurahan", "kabupaten/kota").
+        title = re.sub(r"[\\/?*\[\]:]", "-", "Per " + ctx["row_level"])[:31]
+        sheet = wb.create_sheet(title)
         header = [ctx["row_level"], "Kode", "S", "K", "D", "N", "T", "O", "B", "BGM", "2T",
                   "K tidak ditimbang", "D/S (%)", "N/D (%)"]  # fmt: skip
         sheet.append(header)
@@ -335,4 +355,4 @@ def skdn_workbook(ctx: dict) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["parse_month", "resolve_scope", "skdn_page", "skdn_xlsx", "skdn_workbook"]
+__all__ = ["bad_month", "parse_month", "resolve_scope", "skdn_page", "skdn_xlsx", "skdn_workbook"]

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Max, Min, Model, Q, QuerySet
 
 from tikar import clock
 from tikar.accounts.scope import scoped
@@ -269,6 +269,85 @@ def _snapshot_order(kind: str) -> tuple[str, ...]:
     return ("id",)
 
 
+# The snapshot-only column of these kinds: a summary of the monthly records older than the
+# snapshot's months (`before_window`), so the phone's attention list (static/field/attention.js)
+# needs no record it does not hold. The incremental download never sends it; the phone keeps it
+# beside the record's fields (sync.js), not in them.
+BEFORE_WINDOW = "before_window"
+BEFORE_WINDOW_KINDS = ("pregnancy", "child")
+
+
+def _month_iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def before_window(kind: str, ids: list[UUID], start: date) -> dict[UUID, dict[str, Any]]:
+    """{target id: summary} of the alive monthly records before `start` of the given children or
+    pregnancies, one query whatever their number; targets with nothing to say are left out.
+
+    A child's summary (keys only when they say something; months ISO, the 1st):
+    `weighed` the month of the last weighing, `stunted` / `wasted` the first month with a stored
+    z below -2 SD (zlen / zwfl, not flagged: as tikar/posyandu/attention.py reads them),
+    `immunisation_month` / `immunisation_up_to_date` the last "imunisasi sesuai umur" answer,
+    `measles` / `basic_complete` true when ever answered yes.
+    A pregnancy's: `muac_cm` / `muac_month` the last LiLA, `visit_month` / `risk_status` the last
+    record and its risk status (only "risti" or "kek"), `postnatal_checks` their sum (when > 0).
+    """
+    if not ids:
+        return {}
+    out: dict[UUID, dict[str, Any]] = {}
+    if kind == "child":
+        rows = (
+            ChildVisit.objects.alive()
+            .filter(child_id__in=ids, month__lt=start)
+            .values("child_id")
+            .annotate(
+                weighed=Max("month", filter=Q(weight_kg__isnull=False)),
+                stunted=Min("month", filter=Q(zlen__lt=-2) & ~Q(flen=True)),
+                wasted=Min("month", filter=Q(zwfl__lt=-2) & ~Q(fwfl=True)),
+                answered=Max("month", filter=Q(immunisation_up_to_date__isnull=False)),
+                answered_no=Max("month", filter=Q(immunisation_up_to_date=False)),
+                measles=Max("month", filter=Q(immunisation_measles=True)),
+                basic=Max("month", filter=Q(immunisation_basic_complete=True)),
+            )
+            .order_by()
+        )
+        for r in rows:
+            s: dict[str, Any] = {}
+            for key in ("weighed", "stunted", "wasted"):
+                if r[key] is not None:
+                    s[key] = _month_iso(r[key])
+            if r["answered"] is not None:
+                s["immunisation_month"] = _month_iso(r["answered"])
+                s["immunisation_up_to_date"] = r["answered_no"] != r["answered"]
+            if r["measles"] is not None:
+                s["measles"] = True
+            if r["basic"] is not None:
+                s["basic_complete"] = True
+            if s:
+                out[r["child_id"]] = s
+        return out
+    # pregnancy: few records each; read them and keep the last
+    visits = (
+        PregnancyVisit.objects.alive()
+        .filter(pregnancy_id__in=ids, month__lt=start)
+        .order_by("pregnancy_id", "month")
+        .values_list("pregnancy_id", "month", "muac_cm", "risk_status", "postnatal_checks")
+    )
+    for pid, month, muac, risk, checks in visits:
+        s = out.setdefault(pid, {})
+        if muac is not None:
+            s["muac_cm"], s["muac_month"] = plain(muac), _month_iso(month)
+        s["visit_month"] = _month_iso(month)
+        if risk in ("risti", "kek"):
+            s["risk_status"] = risk
+        else:
+            s.pop("risk_status", None)
+        if checks:
+            s["postnatal_checks"] = s.get("postnatal_checks", 0) + checks
+    return out
+
+
 class BadSnapshotToken(ValueError):
     """A `cursor` of the snapshot that this server did not hand out."""
 
@@ -317,7 +396,9 @@ def snapshot(user, cursor: str = "", limit: int = DEFAULT_SNAPSHOT_LIMIT) -> Sna
 
     `cursor` is "" for the first page, then the previous page's `next_cursor` (an opaque
     string). Each table is `{"kind", "columns", "ids", "rows"}`: `columns` starts with "id"
-    and "version", then the kind's wire fields (`KIND_FIELDS`); `ids` names the columns holding
+    and "version", then the kind's wire fields (`KIND_FIELDS`), and for children and pregnancies
+    ends with the snapshot-only `before_window` (a summary of the monthly records older than the
+    snapshot's months, or null: `before_window()`, one extra query per page); `ids` names the columns holding
     record ids in `short_id` form. Kinds come in the order of `KIND_MODELS` (parents first),
     the monthly records ordered by target and month. Paging is by keyset, so a row added or
     deleted between pages never shifts another out of the snapshot; whatever changes during the
@@ -347,18 +428,25 @@ def snapshot(user, cursor: str = "", limit: int = DEFAULT_SNAPSHOT_LIMIT) -> Sna
         rows = rows[:remaining]
         id_columns = {"id", *(_column(model, n) for n in ID_FIELDS[kind])}
         if rows:
+            table_rows = [
+                [
+                    short_id(row[c]) if c in id_columns else plain(row[c])
+                    for c in ("id", "version", *columns)
+                ]
+                for row in rows
+            ]
+            extra: list[str] = []
+            if kind in BEFORE_WINDOW_KINDS:
+                extra = [BEFORE_WINDOW]
+                summaries = before_window(kind, [r["id"] for r in rows], snapshot_start(today))
+                for out_row, row in zip(table_rows, rows, strict=True):
+                    out_row.append(summaries.get(row["id"]))
             tables.append(
                 {
                     "kind": kind,
-                    "columns": ["id", "version", *names],
+                    "columns": ["id", "version", *names, *extra],
                     "ids": ["id", *ID_FIELDS[kind]],
-                    "rows": [
-                        [
-                            short_id(row[c]) if c in id_columns else plain(row[c])
-                            for c in ("id", "version", *columns)
-                        ]
-                        for row in rows
-                    ],
+                    "rows": table_rows,
                 }
             )
             remaining -= len(rows)

@@ -5,7 +5,9 @@ reason of the contract (2T, T, BGM at exactly -3.00 and below, oedema, stunting 
 or "sejak", a flagged z, not weighed for 1 and 2 months or never, immunisation by age, KEK at
 23,5 and 23,4 cm, risti, HPL today / in 14 and 15 days / passed, postnatal checks within and
 after the 42 days) and the ages where a rule starts or stops (0, 1, 9, 11, 12, 23, 59, 60
-months). Codes, Indonesian texts and levels must be identical, and so must the WhatsApp link,
+months); wasting "gizi kurang" at exactly -3.00 and "gizi buruk" below; and the optional
+`before` summary of older records (the snapshot's `before_window`) against records that reach
+back further or not. Codes, Indonesian texts and levels must be identical, and so must the WhatsApp link,
 the family's reminder and the order of the list.
 """
 
@@ -19,8 +21,10 @@ from typing import Any
 from tikar.monitoring.rules import add_months
 from tikar.posyandu.attention import (
     AttentionItem,
+    ChildBefore,
     ChildFacts,
     ChildMonth,
+    PregnancyBefore,
     PregnancyFacts,
     PregnancyMonth,
     Reason,
@@ -37,6 +41,8 @@ TODAY = date(2026, 5, 20)
 THIS = date(2026, 5, 1)
 LAST = date(2026, 4, 1)
 EARLIER = date(2026, 2, 1)
+OLD = date(2025, 10, 1)  # before a snapshot's 6 months
+OLDER = date(2025, 3, 1)
 _DECIMALS = ("weight_kg", "length_cm")
 
 
@@ -84,6 +90,37 @@ def child_cases() -> list[dict[str, Any]]:
         [{"month": LAST, "immunisation_up_to_date": True, "immunisation_basic_complete": True}],
         [{"month": THIS, "weight_kg": Decimal("10.0"), "immunisation_up_to_date": False,
           "immunisation_measles": False, "immunisation_basic_complete": False}],
+        [{"month": THIS, "length_cm": Decimal("70.1"), "zlen": -3.01, "zwfl": -3.01}],
+        [{"month": LAST, "length_cm": Decimal("70.1"), "zlen": -3.0, "zwfl": -3.0}],
+        [
+            {"month": EARLIER, "length_cm": Decimal("68.0"), "zlen": -2.3, "zwfl": -2.1},
+            {"month": THIS, "length_cm": Decimal("70.0"), "zlen": -3.4, "zwfl": -3.25},
+        ],
+    ]  # fmt: skip
+    # (records, before): the snapshot's summary of older records, alone or with records that
+    # reach back further (the phone's own win where they are later / earlier).
+    with_before: list[tuple[list[dict[str, Any]], dict[str, Any]]] = [
+        ([], {"weighed": OLD}),
+        ([], {"weighed": OLD, "stunted": OLDER, "wasted": OLD}),
+        ([{"month": EARLIER, "weight_kg": Decimal("8.0")}], {"weighed": OLD}),
+        ([{"month": OLD, "weight_kg": Decimal("8.0")}], {"weighed": OLDER}),
+        ([{"month": LAST, "length_cm": Decimal("70.1"), "zlen": -2.3, "zwfl": -2.5}],
+         {"stunted": OLDER, "wasted": OLD}),
+        ([{"month": THIS, "length_cm": Decimal("70.1"), "zlen": -3.3, "zwfl": -3.3}],
+         {"stunted": OLD, "wasted": OLDER, "weighed": OLD}),
+        ([{"month": EARLIER, "zlen": -2.2, "zwfl": -2.2},
+          {"month": LAST, "zlen": -2.3, "zwfl": -2.5}], {"stunted": OLD, "wasted": OLD}),
+        ([{"month": LAST, "zlen": -1.5, "zwfl": -1.0}], {"stunted": OLD, "wasted": OLD}),
+        ([{"month": LAST, "zlen": -2.5, "zwfl": -2.5}], {"stunted": LAST, "wasted": THIS}),
+        ([], {"immunisation_month": OLD, "immunisation_up_to_date": False}),
+        ([], {"immunisation_month": OLD, "immunisation_up_to_date": True, "measles": True,
+              "basic_complete": True}),
+        ([{"month": LAST, "immunisation_up_to_date": True}],
+         {"immunisation_month": OLD, "immunisation_up_to_date": False}),
+        ([{"month": OLDER, "immunisation_up_to_date": True}],
+         {"immunisation_month": OLD, "immunisation_up_to_date": False}),
+        ([{"month": THIS, "weight_kg": Decimal("9.0"), "immunisation_measles": False}],
+         {"measles": True}),
     ]  # fmt: skip
     ages = (-1, 0, 1, 2, 4, 9, 11, 12, 18, 23, 24, 30, 59, 60)
     cases = []
@@ -93,6 +130,11 @@ def child_cases() -> list[dict[str, Any]]:
             b = birth - timedelta(days=extra_day)
             for i, months in enumerate(month_sets):
                 cases.append({"birth": b, "sex": "P", "name": f"Anak {age}-{i}", "months": months})
+            for i, (months, before) in enumerate(with_before):
+                cases.append(
+                    {"birth": b, "sex": "L", "name": f"Anak {age}-b{i}", "months": months,
+                     "before": before}
+                )  # fmt: skip
     return cases
 
 
@@ -127,15 +169,44 @@ def pregnancy_cases() -> list[dict[str, Any]]:
                                 "name": f"Ibu {i}",
                             }
                         )
+    befores: list[dict[str, Any]] = [
+        {"muac_cm": Decimal("22.0"), "muac_month": OLD, "visit_month": OLD},
+        {"muac_cm": Decimal("23.5"), "muac_month": OLDER, "visit_month": OLD,
+         "risk_status": "risti"},
+        {"visit_month": OLD, "risk_status": "kek", "postnatal_checks": 2},
+        {"muac_cm": Decimal("21.9"), "muac_month": THIS, "visit_month": THIS,
+         "postnatal_checks": 1},
+    ]  # fmt: skip
+    for j, before in enumerate(befores):
+        for i, visits in enumerate(visit_sets):
+            for delivered_ago in (None, 10):
+                for risk in ("normal", "risti"):
+                    out.append(
+                        {
+                            "due_date": TODAY + timedelta(days=90),
+                            "delivery_date": TODAY - timedelta(days=delivered_ago)
+                            if delivered_ago is not None
+                            else None,
+                            "risk_status": risk,
+                            "visits": visits,
+                            "pnc_standard": 3,
+                            "name": f"Ibu {i}-b{j}",
+                            "before": before,
+                        }
+                    )
     return out
 
 
 def py_child(c: dict[str, Any]) -> ChildFacts:
-    return ChildFacts(c["birth"], c["sex"], c["name"], tuple(ChildMonth(**m) for m in c["months"]))
+    before = ChildBefore(**c["before"]) if c.get("before") else None
+    months = tuple(ChildMonth(**m) for m in c["months"])
+    return ChildFacts(c["birth"], c["sex"], c["name"], months, before)
 
 
 def py_pregnancy(p: dict[str, Any]) -> PregnancyFacts:
-    return PregnancyFacts(**{**p, "visits": tuple(PregnancyMonth(**v) for v in p["visits"])})
+    before = PregnancyBefore(**p["before"]) if p.get("before") else None
+    visits = tuple(PregnancyMonth(**v) for v in p["visits"])
+    return PregnancyFacts(**{**p, "visits": visits, "before": before})
 
 
 def wire(obj: dict[str, Any]) -> dict[str, Any]:
@@ -143,6 +214,10 @@ def wire(obj: dict[str, Any]) -> dict[str, Any]:
     for k, v in obj.items():
         if isinstance(v, list):
             out[k] = [{kk: _wire(vv) for kk, vv in m.items()} for m in v]
+        elif isinstance(v, dict):  # `before`, as the snapshot sends it (JSON numbers)
+            out[k] = {
+                kk: float(vv) if isinstance(vv, Decimal) else _wire(vv) for kk, vv in v.items()
+            }
         else:
             out[k] = _wire(v)
     return out
@@ -168,6 +243,16 @@ def test_it_finds_every_childs_reasons_as_python_does() -> None:
         "two_t", "t", "bgm", "stunted_new", "stunted", "wasted_new", "wasted", "not_weighed",
         "immunisation",
     }  # fmt: skip
+    texts = [r["text"] for rs in expected for r in rs]
+    # Permenkes 2/2020: gizi buruk below -3 SD, gizi kurang at exactly -3.00
+    assert any(t.startswith("Wasting (gizi buruk) baru: BB/PB -3,01 SD") for t in texts)
+    assert any(t.startswith("Wasting (gizi kurang) baru: BB/PB -3,00 SD") for t in texts)
+    assert not any("gizi kurang" in t and "-3,01" in t for t in texts)
+    # the summary of older records is read
+    assert any(t.endswith("(terakhir ditimbang Oktober 2025)") for t in texts)
+    assert any(t.startswith("Stunting sejak Maret 2025: ") for t in texts)
+    assert any(t.startswith("Wasting (gizi buruk) sejak Maret 2025: ") for t in texts)
+    assert any(t.startswith("Imunisasi belum sesuai umur (Oktober 2025)") for t in texts)
 
 
 def test_it_finds_every_pregnancys_reasons_as_python_does() -> None:
@@ -183,6 +268,9 @@ def test_it_finds_every_pregnancys_reasons_as_python_does() -> None:
     assert wrong == []
     codes = {r["code"] for rs in expected for r in rs}
     assert codes == {"kek", "risti", "due_soon", "due_passed", "postnatal_due"}
+    texts = [r["text"] for rs in expected for r in rs]
+    assert "KEK: LiLA 22,0 cm pada Oktober 2025 (di bawah 23,5 cm)" in texts
+    assert any(t.startswith("Pemeriksaan nifas 2 dari 3 kali") for t in texts)
 
 
 def test_it_writes_the_whatsapp_link_reminder_and_order_as_python_does() -> None:

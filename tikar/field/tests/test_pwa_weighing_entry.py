@@ -1,7 +1,8 @@
 """The child's month on the phone, offline: last month's weight and length beside the inputs
 (from the phone's store), and the N/T judgement live while typing, at the KBM boundary:
 exactly the KBM is N, 100 g under (the smallest step of a one-decimal weight) is T, with the
-gain and the KBM in words ("naik 300 g, minimal 300 g"); a T asks for the optional reason."""
+gain and the KBM in words ("naik 300 g, minimal 300 g"; under it "naik 200 g, kurang dari
+minimal 300 g"); a T asks for the optional reason."""
 
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ class TestWeighingEntry:
         page.fill('#app [name="weight_kg"]', under)
         expect(gain).to_have_attribute("data-code", "T")
         expect(gain).to_contain_text("T: tidak naik")
-        expect(gain).to_contain_text(f"naik {kbm - 100} g, minimal {kbm} g")
+        expect(gain).to_contain_text(f"naik {kbm - 100} g, kurang dari minimal {kbm} g")
         expect(reason).to_be_visible()
         expect(page.locator("[data-testid=two-t]")).to_have_count(0)
+
+        page.fill('#app [name="weight_kg"]', "7,0")
+        expect(gain).to_have_attribute("data-code", "T")
+        expect(gain).to_contain_text(f"tetap 0 g, kurang dari minimal {kbm} g")
+        page.fill('#app [name="weight_kg"]', "6,7")
+        expect(gain).to_contain_text(f"turun 300 g, kurang dari minimal {kbm} g")

@@ -46,11 +46,21 @@ class TestWeighingOnly:
         open_hash(page, f"/isi/2b/{ids['child']}/{this_month:%Y-%m}")
         expect(page.locator("[data-testid=weighing-only]")).to_be_visible()
         expect(page.locator('#app [name="immunisation_up_to_date"]')).to_have_count(0)
+        # The growth mat applies from 3 to 18 months only: not asked (stored "tidak_diukur").
+        expect(page.locator('#app [name="growth_mat"]')).to_have_count(0)
         expect(page.locator("[data-testid=last-weight]")).to_have_text("Bulan lalu: 12,0 kg")
         page.fill('#app [name="visit_date"]', date.today().isoformat())
         page.fill('#app [name="weight_kg"]', "12,3")
         expect(page.locator("[data-testid=gain]")).to_have_attribute("data-code", "N")
         save_form(page)
+        mats = page.evaluate(
+            """async ([child, month]) => { const {store} = await window.tikarField;
+                 return (await store.all('child_visit')).map((r) => ({...r.fields}))
+                   .filter((f) => f.target === child && f.month === month)
+                   .map((f) => f.growth_mat); }""",
+            [ids["child"], f"{this_month:%Y-%m-01}"],
+        )
+        assert mats == ["tidak_diukur"], mats
 
         page.context.set_offline(False)
         sync_all(page)

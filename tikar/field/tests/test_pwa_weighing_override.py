@@ -44,7 +44,10 @@ class TestWeighingOverride:
         expect(page.locator("[data-testid=gain]")).to_have_attribute("data-code", "T")
         page.fill('#app [name="gain_override_reason"]', REASON)
         expect(page.locator("[data-testid=gain]")).to_have_attribute("data-code", "N")
-        expect(page.locator("[data-testid=gain]")).to_contain_text("mengikuti garis")
+        expect(page.locator("[data-testid=gain]")).to_contain_text(
+            "N (mengikuti garis pertumbuhannya)"
+        )
+        expect(page.locator("[data-testid=gain]")).not_to_contain_text("N: naik")
         save_form(page)
 
         page.context.set_offline(False)
@@ -53,3 +56,34 @@ class TestWeighingOverride:
         cell = page.locator("td.gain").filter(has=page.locator(f'abbr[title="{REASON}"]'))
         expect(cell).to_have_count(1)
         expect(cell).to_have_attribute("data-gain", "N")
+
+    def test_a_reason_on_a_2t_shows_n_and_no_2t(self, live_app, phone: Page):
+        page = phone
+        open_field_app(page, live_app, "sari")
+        this_month = date.today().replace(day=1)
+        last_month = add_months(this_month, -1)
+        before = add_months(this_month, -2)
+        birth = add_months(this_month, -9)
+        ids = family(
+            page,
+            child="Hana Datar",
+            birth=birth,
+            visits=[
+                {"month": before, "visit_date": before.replace(day=10), "weight_kg": "7.0"},
+                {"month": last_month, "visit_date": last_month.replace(day=10), "weight_kg": "7.0"},
+            ],
+        )
+        sync_all(page)
+        page.context.set_offline(True)
+        page.reload()
+        app_ready(page)
+        open_hash(page, f"/isi/2b/{ids['child']}/{this_month:%Y-%m}")
+        page.fill('#app [name="visit_date"]', date.today().isoformat())
+        page.fill('#app [name="weight_kg"]', "7,0")
+        gain = page.locator("[data-testid=gain]")
+        expect(gain).to_have_attribute("data-code", "T")
+        expect(page.locator("[data-testid=two-t]")).to_have_count(1)
+        page.fill('#app [name="gain_override_reason"]', REASON)
+        expect(gain).to_have_attribute("data-code", "N")
+        expect(gain).to_contain_text("N (mengikuti garis pertumbuhannya)")
+        expect(page.locator("[data-testid=two-t]")).to_have_count(0)

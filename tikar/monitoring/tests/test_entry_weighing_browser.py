@@ -47,3 +47,31 @@ class TestEntryWeighingBrowser:
         expect(gain).to_contain_text("Naik 1.000 g")
         expect(reason).to_have_count(0)
         assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
+
+    def test_a_reason_typed_on_a_t_judges_n_without_leaving_the_input(self, live_app, phone):
+        login(phone, live_app, "sari", DEMO_PASSWORD)
+        last = self.open_child_with_last_month(phone, live_app)
+        gain = phone.locator("[data-testid=gain]")
+        reason = phone.locator("#id_gain_override_reason")
+        phone.fill("#id_weight_kg", comma(last - Decimal("0.3")))
+        expect(gain).to_have_attribute("data-code", "T")
+        expect(gain).to_contain_text("Turun 300 g, kurang dari minimal")
+        reason.click()
+        phone.keyboard.type("Mengikuti garis")  # still in the input: no Tab, no Save
+        expect(gain).to_have_attribute("data-code", "N")
+        expect(gain).to_contain_text("N (mengikuti garis pertumbuhannya)")
+        expect(phone.locator("[data-testid=refer]")).to_have_count(0)
+        phone.keyboard.type(" pertumbuhannya")  # the input was not re-rendered under the typing
+        expect(reason).to_have_value("Mengikuti garis pertumbuhannya")
+        expect(reason).to_be_focused()
+        reason.fill("")
+        expect(gain).to_have_attribute("data-code", "T")
+
+    def test_an_absurd_weight_is_not_judged(self, live_app, phone):
+        login(phone, live_app, "sari", DEMO_PASSWORD)
+        self.open_child_with_last_month(phone, live_app)
+        gain = phone.locator("[data-testid=gain]")
+        phone.fill("#id_weight_kg", "999")
+        expect(gain).to_contain_text("Periksa berat badan dulu")
+        expect(gain).to_have_attribute("data-code", "")
+        expect(phone.locator("[data-testid=refer]")).to_have_count(0)

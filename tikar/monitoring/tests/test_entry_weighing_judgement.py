@@ -31,15 +31,21 @@ class JudgementTests(EntryWeighingCase):
         self.weigh(APRIL, "9.0")
         response = self.client.post(preview_url(self.nisa), typed("9.1"))
         self.assertContains(response, 'data-code="T"')
-        self.assertContains(response, "Naik 100 g (minimal 200 g): T")
+        self.assertContains(response, "Naik 100 g, kurang dari minimal 200 g: T")
+        self.assertNotContains(response, "(minimal 200 g): T")
 
     def test_it_says_a_loss_and_2t_after_a_skipped_month(self) -> None:
         self.weigh(date(2026, 1, 1), "9.0")
         self.weigh(date(2026, 2, 1), "9.0")  # T
         self.weigh(APRIL, "9.1")  # March not weighed: O
         response = self.client.post(preview_url(self.nisa), typed("8.9"))
-        self.assertContains(response, "Turun 200 g (minimal 200 g): T")
+        self.assertContains(response, "Turun 200 g, kurang dari minimal 200 g: T")
         self.assertNotContains(response, "2T")  # the previous weighing was O, not T
+
+    def test_it_says_the_same_weight_is_less_than_the_minimum(self) -> None:
+        self.weigh(APRIL, "9.0")
+        response = self.client.post(preview_url(self.nisa), typed("9.0"))
+        self.assertContains(response, "Tetap, 0 g, kurang dari minimal 200 g: T")
 
     def test_it_says_2t_and_refer_after_a_t(self) -> None:
         self.weigh(MARCH, "9.0")
@@ -59,7 +65,9 @@ class JudgementTests(EntryWeighingCase):
         baby = child(self.sibargot, self.sari, birth_date=date(2026, 2, 5), name="Rafa")
         record_month(baby, APRIL, {"visit_date": date(2026, 4, 12), "weight_kg": "5.0"}, self.sari)
         body = typed("5.6")
-        self.assertContains(self.client.post(preview_url(baby), body), "(minimal 800 g): T")
+        self.assertContains(
+            self.client.post(preview_url(baby), body), "kurang dari minimal 800 g: T"
+        )
         other = next(k for k in kbm_tables() if k != DEFAULT_KBM_TABLE)
         GrowthStandard.objects.create(regency=Region.objects.get(code="12.10"), kbm_table=other)
         self.assertContains(self.client.post(preview_url(baby), body), "(minimal 600 g): N")

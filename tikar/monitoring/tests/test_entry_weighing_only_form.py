@@ -46,6 +46,22 @@ class WeighingOnlyFormTests(EntryWeighingCase):
         self.assertIsNone(v.home_visit)
         self.assertIsNotNone(v.zlen)
 
+    def test_it_does_not_ask_the_growth_mat_and_stores_tidak_diukur(self) -> None:
+        # The mat applies from 3 to 18 months only (tikar.growth.mat.MatCutoffs).
+        page = self.client.get(month_url(self.kid, form="2b"))
+        self.assertNotContains(page, 'name="growth_mat"')
+        body = {"form": "2b", "visit_date": "2026-05-12", "weight_kg": "11,5",
+                "length_cm": "86.0", "measured_lying": "0"}  # fmt: skip
+        response = self.client.post(month_url(self.kid, form="2b"), body)
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        v = ChildVisit.objects.get(child=self.kid, month=MAY)
+        self.assertEqual(v.growth_mat, "tidak_diukur")
+        # A colour sent anyway is not stored.
+        body |= {"growth_mat": "merah"}
+        self.assertEqual(self.client.post(month_url(self.kid, form="2b"), body).status_code, 302)
+        v.refresh_from_db()
+        self.assertEqual(v.growth_mat, "tidak_diukur")
+
     def test_it_refuses_service_answers_through_the_one_write_path(self) -> None:
         with self.assertRaises(ValidationError) as raised:
             record_month(self.kid, MAY, {"visit_date": date(2026, 5, 12), "weight_kg": "11.5",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tikar.monitoring.models import ChildVisit
 from tikar.monitoring.tests.entry_weighing_base import (
     APRIL,
+    MARCH,
     MAY,
     EntryWeighingCase,
     month_url,
@@ -42,8 +43,26 @@ class OverrideTests(EntryWeighingCase):
             preview_url(self.nisa), typed("9.1", gain_override_reason=REASON)
         )
         self.assertContains(response, 'data-code="N"')
-        self.assertContains(response, "T dinilai N: mengikuti garis pertumbuhannya")
-        self.assertContains(response, f'value="{REASON}"')
+        self.assertContains(
+            response, "Naik 100 g, kurang dari minimal 200 g: N (mengikuti garis pertumbuhannya)"
+        )
+        # The input being typed in is not sent again (it stays on the page as typed).
+        self.assertNotContains(response, 'id="gain-override"')
+
+    def test_a_reason_on_a_2t_shows_n_and_no_refer_box(self) -> None:
+        self.weigh(MARCH, "8.9")  # April 9.0: +100 g, T; a T in May would be 2T
+        t = self.client.post(preview_url(self.nisa), typed("9.1", gain_override_reason=""))
+        self.assertContains(t, "2T: dua kali berturut-turut tidak naik")
+        n = self.client.post(preview_url(self.nisa), typed("9.1", gain_override_reason=REASON))
+        self.assertContains(n, 'data-code="N"')
+        self.assertContains(n, "N (mengikuti garis pertumbuhannya)")
+        self.assertNotContains(n, "2T")
+        self.assertNotContains(n, 'data-testid="refer"')
+
+    def test_the_reason_input_goes_when_the_weight_becomes_n(self) -> None:
+        response = self.client.post(preview_url(self.nisa), typed("9.5", gain_override_reason=""))
+        self.assertContains(response, 'id="gain-override"')
+        self.assertNotContains(response, 'name="gain_override_reason"')
 
     def test_it_saves_the_reason_and_keeps_it_in_the_history(self) -> None:
         response = self.client.post(month_url(self.nisa), post("9.1", gain_override_reason=REASON))

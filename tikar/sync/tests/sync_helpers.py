@@ -35,9 +35,10 @@ def expand_tables(tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 for name, value in zip(columns, row, strict=True)
             }
             record_id, version = values.pop("id"), values.pop("version")
-            out.append(
-                {"kind": table["kind"], "id": record_id, "version": version, "fields": values}
-            )
+            record = {"kind": table["kind"], "id": record_id, "version": version, "fields": values}
+            if "before_window" in values:  # snapshot-only, beside the fields (as sync.js keeps it)
+                record["before_window"] = values.pop("before_window")
+            out.append(record)
     return out
 
 

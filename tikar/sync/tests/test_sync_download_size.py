@@ -7,7 +7,9 @@ phone does. The figure is printed (`-s`).
 The issue's aim is under 300 KB. As a list of changes in change_seq order it was 470 KB gzip
 for 1,015 targets and 6,673 records; as tables with short ids ordered by target and without
 the WHO results the phone recomputes, it is about 270 KB (docs/offline.md, "What is on the
-wire"). The test holds the aim.
+wire"). Issue 10 added the posyandu weighings of children 24-59 months (the phone needs them
+for N/T, 2T and "not weighed for 2 months"): 1,169 more records, 314 KB. The ids are the floor
+(about 22 bytes each after gzip), so the budget is the aim plus those records' share: 330 KB.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tikar.test import SIBARGOT, BaseTestCase
 SNAPSHOT_URL = "/api/sync/snapshot/"
 
 TODAY = date(2026, 5, 20)
-BUDGET_BYTES = 300_000
+BUDGET_BYTES = 330_000  # issue 9's 300 KB for 2b/2c + issue 10's balita weighings
 
 
 @override_settings(TIKAR_TODAY=TODAY.isoformat())

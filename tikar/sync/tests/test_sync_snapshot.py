@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from tikar.households.models import Household
-from tikar.households.tests.factories import household
+from datetime import date
+from decimal import Decimal
 
-from .sync_helpers import SNAPSHOT_URL, SyncTestCase, expand_tables
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tikar.households.models import Household, Pregnancy
+from tikar.households.tests.factories import child, household
+from tikar.monitoring.models import ChildVisit
+from tikar.monitoring.services import record_month
+from tikar.sync.download import snapshot_start
+
+from .sync_helpers import SNAPSHOT_URL, TODAY, SyncTestCase, expand_tables
 
 
 class SnapshotTests(SyncTestCase):
@@ -67,3 +76,71 @@ class SnapshotTests(SyncTestCase):
         self.assertEqual(self.client.get(SNAPSHOT_URL).status_code, 403)
         self.client.logout()
         self.assertEqual(self.client.get(SNAPSHOT_URL).status_code, 403)
+
+
+class BeforeWindowTests(SyncTestCase):
+    """The snapshot's `before_window`: what a child's or pregnancy's records older than the
+    snapshot's 6 months say (the phone's attention list reads it, docs/offline.md "Snapshot")."""
+
+    def old_visit(self, target, month, **stored):
+        record = record_month(target, month, {"home_visit": True}, self.sari).record
+        type(record).objects.filter(pk=record.pk).update(**stored)
+
+    def test_it_summarises_a_childs_records_before_the_window_and_nothing_else(self) -> None:
+        self.assertEqual(snapshot_start(TODAY), date(2025, 12, 1))
+        self.old_visit(self.sari_child, date(2025, 10, 1), weight_kg=Decimal("3.1"), zlen=-6.5,
+                       flen=True, immunisation_up_to_date=False, immunisation_measles=True)  # fmt: skip
+        self.old_visit(self.sari_child, date(2025, 11, 1), weight_kg=Decimal("3.9"), zlen=-2.01,
+                       flen=False, zwfl=-2.0, fwfl=False, immunisation_up_to_date=True)  # fmt: skip
+        # In the window: the phone holds it, so the summary does not describe it.
+        ChildVisit.objects.filter(pk=self.sari_visit.pk).update(zwfl=-3.5, fwfl=False)
+        (kid,) = [r for r in self.snapshot() if r["id"] == str(self.sari_child.pk)]
+        self.assertNotIn("before_window", kid["fields"])
+        self.assertEqual(
+            kid["before_window"],
+            {
+                "weighed": "2025-11-01",
+                "stunted": "2025-11-01",  # October's -6.5 is flagged
+                "immunisation_month": "2025-11-01",
+                "immunisation_up_to_date": True,
+                "measles": True,
+            },
+        )
+        # the incremental download never carries it
+        changes = self.download(cursor=0)["changes"]
+        (change,) = [c for c in changes if c["id"] == str(self.sari_child.pk)]
+        self.assertNotIn("before_window", change["fields"])
+
+    def test_it_summarises_a_pregnancys_last_lila_and_is_null_without_older_records(self):
+        # HPL in June: records from September 2025 (9 months before) are allowed
+        Pregnancy.objects.filter(pk=self.sari_pregnancy.pk).update(due_date=date(2026, 6, 10))
+        self.sari_pregnancy.refresh_from_db()
+        self.old_visit(self.sari_pregnancy, date(2025, 9, 1), muac_cm=Decimal("22.4"))
+        self.old_visit(self.sari_pregnancy, date(2025, 10, 1), risk_status="risti")
+        records = {r["id"]: r for r in self.snapshot()}
+        self.assertEqual(
+            records[str(self.sari_pregnancy.pk)]["before_window"],
+            {
+                "muac_cm": 22.4,
+                "muac_month": "2025-09-01",
+                "visit_month": "2025-10-01",
+                "risk_status": "risti",
+            },
+        )
+        other = child(self.sibargot, self.sari, birth_date=date(2026, 1, 5))
+        records = {r["id"]: r for r in self.snapshot()}
+        self.assertIsNone(records[str(other.pk)]["before_window"])
+
+    def test_it_reads_the_summaries_of_a_page_in_one_query(self) -> None:
+        for n in range(5):
+            kid = child(self.sibargot, self.sari, birth_date=date(2025, 1, 5), name=f"Anak {n}")
+            self.old_visit(kid, date(2025, 6, 1), weight_kg=Decimal("7.0"))
+        self.login(self.sari)
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(SNAPSHOT_URL, {"limit": 1000})
+        for n in range(5, 15):
+            kid = child(self.sibargot, self.sari, birth_date=date(2025, 1, 5), name=f"Anak {n}")
+            self.old_visit(kid, date(2025, 6, 1), weight_kg=Decimal("7.0"))
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(SNAPSHOT_URL, {"limit": 1000})
+        self.assertEqual(len(few.captured_queries), len(many.captured_queries))

@@ -7,12 +7,19 @@
 //   ChildMonth     {month, weight_kg, weight_gain, weight_gain_g, weight_gain_kbm_g, two_t,
 //                   zwei, oedema, length_cm, zlen, flen, zwfl, fwfl, immunisation_up_to_date,
 //                   immunisation_basic_complete, immunisation_measles}
-//   ChildFacts     {birth, sex, name, months: [ChildMonth]}
+//   ChildFacts     {birth, sex, name, months: [ChildMonth], before: ChildBefore|null}
+//   ChildBefore    {weighed, stunted, wasted, immunisation_month, immunisation_up_to_date,
+//                   measles, basic_complete} (any key may be missing)
 //   PregnancyMonth {month, muac_cm, postnatal_checks, risk_status}
-//   PregnancyFacts {due_date, delivery_date, risk_status, visits, pnc_standard, name}
+//   PregnancyFacts {due_date, delivery_date, risk_status, visits, pnc_standard, name,
+//                   before: PregnancyBefore|null}
+//   PregnancyBefore {muac_cm, muac_month, visit_month, risk_status, postnatal_checks}
 //   Reason         {code, text, level}
 //   AttentionItem  {kind, id, name, reasons, posyandu, posyandu_id, dusun, rt, url, phone,
 //                   mother, age, village}
+// `before` is the snapshot's `before_window` (tikar/sync/download.py): what the records older
+// than the phone's first download say. It is read only where the phone's records do not reach
+// back: the later last weighing, the earlier first stunted (wasted) month, the later answer.
 // Months and days are written with rules.js (monthLabel, dayLabel, ageOn: the server's
 // Indonesian words); the immunisation schedule is rules.json's growth.immunisation
 // (tikar/posyandu/data/immunisation.json, Permenkes 12/2017 and Buku KIA).
@@ -41,6 +48,7 @@ export const CODES = [
 export const BALITA_MONTHS = 60;
 const STUNTED_BELOW_Z = -2.0;
 const WASTED_BELOW_Z = -2.0;
+const SEVERE_BELOW_Z = -3.0; // Permenkes 2/2020: BB/PB (BB/TB) < -3 SD gizi buruk
 const KEK_MUAC_BELOW_TENTHS = 235;
 const NOT_WEIGHED_MONTHS = 2;
 const DUE_SOON_DAYS = 14;
@@ -176,37 +184,57 @@ function gainText(m) {
   return text;
 }
 
-function zReason(out, child, months, recent, { code, zOf, flagOf, below, word, label }) {
+function zReason(out, child, months, recent, { code, zOf, flagOf, below, word, label, firstBefore }) {
   const usable = months.filter((m) => !missing(zOf(m)) && !flagOf(m));
   const latest = [...usable].reverse().find((m) => recent.has(m.month));
   if (!latest || !(zOf(latest) < below)) return;
-  const earlier = usable.filter((m) => m.month < latest.month && zOf(m) < below);
-  const what = `${label(child.birth, latest.month)} ${z(zOf(latest))} SD pada ${monthLabel(latest.month)}`;
+  const earlier = usable.filter((m) => m.month < latest.month && zOf(m) < below).map((m) => m.month);
+  if (!missing(firstBefore) && monthStart(firstBefore) < latest.month) {
+    earlier.push(monthStart(firstBefore));
+    earlier.sort();
+  }
+  const zl = zOf(latest);
+  const what = `${label(child.birth, latest.month)} ${z(zl)} SD pada ${monthLabel(latest.month)}`;
   if (earlier.length) {
-    out.set(code, reason(code, `${word} sejak ${monthLabel(earlier[0].month)}: ${what}`, INGAT));
+    out.set(code, reason(code, `${word(zl)} sejak ${monthLabel(earlier[0])}: ${what}`, INGAT));
   } else {
-    out.set(`${code}_new`, reason(`${code}_new`, `${word} baru: ${what}, sebelumnya tidak`, RUJUK));
+    out.set(`${code}_new`, reason(`${code}_new`, `${word(zl)} baru: ${what}, sebelumnya tidak`, RUJUK));
   }
 }
 
-function immunisationText(months, age) {
+/** Permenkes 2/2020, BB/PB (BB/TB): [-3, -2) gizi kurang, < -3 gizi buruk. */
+const wastingWord = (zv) => (zv < SEVERE_BELOW_Z ? "Wasting (gizi buruk)" : "Wasting (gizi kurang)");
+
+function immunisationText(months, age, before) {
   // From 24 months the monthly record is weighing only: an old "not up to date" would never
   // clear, and the routine schedule ends with the 18-month boosters.
   if (age >= IMMUNISATION_BELOW_MONTHS) return "";
   const out = [];
-  const answered = months.filter((m) => !missing(m.immunisation_up_to_date));
-  if (answered.length && answered[answered.length - 1].immunisation_up_to_date === false) {
+  const answered = months
+    .filter((m) => !missing(m.immunisation_up_to_date))
+    .map((m) => [m.month, m.immunisation_up_to_date]);
+  if (!missing(before.immunisation_month) && !missing(before.immunisation_up_to_date)) {
+    const older = [monthStart(before.immunisation_month), before.immunisation_up_to_date];
+    if (!answered.length || older[0] > answered[answered.length - 1][0]) answered.push(older);
+  }
+  if (answered.length && answered[answered.length - 1][1] === false) {
     out.push(
-      `Imunisasi belum sesuai umur (${monthLabel(answered[answered.length - 1].month)}); ` +
+      `Imunisasi belum sesuai umur (${monthLabel(answered[answered.length - 1][0])}); ` +
         `jadwal sampai umur ${age} bulan: ${dueVaccines(age).join(", ")}`,
     );
   }
-  if (MEASLES_MONTHS[0] <= age && age <= MEASLES_MONTHS[1] && !months.some((m) => m.immunisation_measles === true)) {
+  if (
+    MEASLES_MONTHS[0] <= age &&
+    age <= MEASLES_MONTHS[1] &&
+    !before.measles &&
+    !months.some((m) => m.immunisation_measles === true)
+  ) {
     out.push(`Campak-Rubela belum tercatat (jadwal umur 9 bulan, sekarang ${age} bulan)`);
   }
   if (
     BASIC_COMPLETE_MONTHS[0] <= age &&
     age <= BASIC_COMPLETE_MONTHS[1] &&
+    !before.basic_complete &&
     !months.some((m) => m.immunisation_basic_complete === true)
   ) {
     out.push(`Imunisasi dasar lengkap belum tercatat (umur ${age} bulan)`);
@@ -223,6 +251,7 @@ export function childReasons(child, today) {
   const recent = new Set([thisMonth, previousMonth(thisMonth)]);
   const months = [...(child.months || [])].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const weighed = months.filter((m) => !missing(m.weight_kg));
+  const before = child.before || {};
   const out = new Map();
 
   const latest = [...weighed].reverse().find((m) => recent.has(m.month));
@@ -257,20 +286,25 @@ export function childReasons(child, today) {
     zOf: (m) => m.zlen,
     flagOf: (m) => m.flen,
     below: STUNTED_BELOW_Z,
-    word: "Stunting",
+    word: () => "Stunting",
     label: lengthLabel,
+    firstBefore: before.stunted,
   });
   zReason(out, child, months, recent, {
     code: "wasted",
     zOf: (m) => m.zwfl,
     flagOf: (m) => m.fwfl,
     below: WASTED_BELOW_Z,
-    word: "Wasting (gizi kurang)",
+    word: wastingWord,
     label: wflLabel,
+    firstBefore: before.wasted,
   });
 
   if (age >= 1) {
-    const last = weighed.length ? weighed[weighed.length - 1].month : null;
+    let last = weighed.length ? weighed[weighed.length - 1].month : null;
+    if (!missing(before.weighed) && (last === null || monthStart(before.weighed) > last)) {
+      last = monthStart(before.weighed);
+    }
     let start = monthStart(child.birth);
     if (last !== null) {
       const after = nextMonth(last);
@@ -283,7 +317,7 @@ export function childReasons(child, today) {
     }
   }
 
-  const imm = immunisationText(months, age);
+  const imm = immunisationText(months, age, before);
   if (imm) out.set("immunisation", reason("immunisation", imm, INGAT));
   return CODES.filter((c) => out.has(c)).map((c) => out.get(c));
 }
@@ -296,17 +330,26 @@ export function pregnancyReasons(p, today) {
   const due = missing(p.due_date) ? null : p.due_date;
   if (delivery !== null && dayNumber(today) - dayNumber(delivery) > POSTNATAL_DAYS) return [];
   const visits = [...(p.visits || [])].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const before = p.before || {};
   const out = new Map();
 
-  const measured = visits.filter((v) => tenths(v.muac_cm) !== null);
-  if (measured.length && tenths(measured[measured.length - 1].muac_cm) < KEK_MUAC_BELOW_TENTHS) {
-    const v = measured[measured.length - 1];
+  const measured = visits.filter((v) => tenths(v.muac_cm) !== null).map((v) => [v.month, v.muac_cm]);
+  if (!missing(before.muac_month) && tenths(before.muac_cm) !== null) {
+    const older = [monthStart(before.muac_month), before.muac_cm];
+    if (!measured.length || older[0] > measured[measured.length - 1][0]) measured.push(older);
+  }
+  if (measured.length && tenths(measured[measured.length - 1][1]) < KEK_MUAC_BELOW_TENTHS) {
+    const [month, muac] = measured[measured.length - 1];
     out.set(
       "kek",
-      reason("kek", `KEK: LiLA ${idDecimal(v.muac_cm, 1)} cm pada ${monthLabel(v.month)} (di bawah 23,5 cm)`, RUJUK),
+      reason("kek", `KEK: LiLA ${idDecimal(muac, 1)} cm pada ${monthLabel(month)} (di bawah 23,5 cm)`, RUJUK),
     );
   }
-  const risks = new Set([p.risk_status ?? "normal", visits.length ? visits[visits.length - 1].risk_status ?? "" : ""]);
+  let lastRisk = visits.length ? visits[visits.length - 1].risk_status ?? "" : "";
+  if (!missing(before.visit_month) && (!visits.length || monthStart(before.visit_month) > visits[visits.length - 1].month)) {
+    lastRisk = before.risk_status ?? "";
+  }
+  const risks = new Set([p.risk_status ?? "normal", lastRisk]);
   if (risks.has("risti")) out.set("risti", reason("risti", "Risiko tinggi (risti) menurut bidan", RUJUK));
   if (risks.has("kek") && !out.has("kek")) out.set("kek", reason("kek", "KEK menurut bidan", RUJUK));
 
@@ -323,7 +366,7 @@ export function pregnancyReasons(p, today) {
     }
   }
   if (delivery !== null && today >= delivery) {
-    const checks = visits.reduce((n, v) => n + (Number(v.postnatal_checks) || 0), 0);
+    const checks = visits.reduce((n, v) => n + (Number(v.postnatal_checks) || 0), Number(before.postnatal_checks) || 0);
     const standard = p.pnc_standard ?? 3;
     if (checks < standard) {
       const day = dayNumber(today) - dayNumber(delivery);

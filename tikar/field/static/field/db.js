@@ -7,7 +7,8 @@
 //   {id, kind, fields: {...same names and shapes as the REST API...}, version (server's, null
 //    before the first ack), change_seq, state: "unsent"|"sent"|"check", reason (Indonesian or
 //    null), errors ({field: [Indonesian]} or null), deleted (true while a delete is unsent),
-//    updated_at (ISO time of the last local change)}
+//    updated_at (ISO time of the last local change), before_window (children and pregnancies of
+//    the first download: its summary of older records, never uploaded; docs/offline.md)}
 //
 // store.get(kind, id) → envelope or null          store.all(kind) → [envelope] (not deleted)
 // store.where(kind, field, value) → [envelope]    (field of `fields`, e.g. "target", "household")
@@ -143,6 +144,8 @@ class Store {
         errors: null,
         deleted: false,
         updated_at: now,
+        // the snapshot's summary of older records (sync.js), kept across local edits
+        ...(existing?.before_window ? { before_window: existing.before_window } : {}),
       };
       await table.put(saved);
       await this._enqueue(kind, "upsert", recordId, merged, version ?? null, now);

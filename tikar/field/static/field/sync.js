@@ -475,6 +475,8 @@ class Sync {
             errors: keep ? local.errors || null : null,
             deleted: false,
             updated_at: local?.updated_at || null,
+            // the snapshot's summary of older records; a later change keeps the stored one
+            ...(ch.before_window ? { before_window: ch.before_window } : {}),
           });
         }
       }
@@ -494,7 +496,7 @@ export function longId(short) {
 }
 
 /** A snapshot page's tables ({kind, columns, ids, rows}) as change records {kind, id, version,
- * fields}, ids in UUID form. */
+ * fields, before_window?}, ids in UUID form. */
 export function expandTables(tables) {
   const out = [];
   for (const table of Array.isArray(tables) ? tables : []) {
@@ -504,10 +506,15 @@ export function expandTables(tables) {
       table.columns.forEach((name, i) => {
         fields[name] = ids.has(name) ? longId(row[i]) : row[i];
       });
-      const { id, version } = fields;
+      const { id, version, before_window: before } = fields;
       delete fields.id;
       delete fields.version;
-      out.push({ kind: table.kind, id, version, change_seq: null, deleted: false, fields });
+      delete fields.before_window;
+      const change = { kind: table.kind, id, version, change_seq: null, deleted: false, fields };
+      // Snapshot-only: the summary of the records older than the snapshot's months (download.py
+      // `before_window`), kept beside the fields, never uploaded.
+      if (before) change.before_window = before;
+      out.push(change);
     }
   }
   return out;

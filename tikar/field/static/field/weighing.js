@@ -147,10 +147,21 @@ export function isBgm(zwei, oedema = false) {
   return zwei !== null && zwei !== undefined && zwei < BGM_BELOW_Z;
 }
 
-/** "naik 300 g, minimal 200 g" / "turun 100 g, minimal 200 g": the entry screen's line. */
+/** What a T judged N by a health worker (a reason given) reads on the entry screen. */
+export const OVERRIDDEN_LABEL = "N (mengikuti garis pertumbuhannya)";
+
+/** What the entry screen says instead of N/T while the weight is outside the plausible limits
+ * (refused or asked about, as the online form: entry_weighing.weight_implausible). */
+export const CHECK_WEIGHT_TEXT = "Periksa berat badan dulu: di luar batas yang masuk akal. Belum dinilai N/T.";
+
+/** "naik 300 g, minimal 200 g" (N) / "naik 100 g, kurang dari minimal 200 g" /
+ * "tetap 0 g, kurang dari minimal 200 g" / "turun 100 g, kurang dari minimal 200 g" (under
+ * the KBM: a T, or a T judged N): the entry screen's line. */
 export function gainText(j) {
   if (j.gain_g === null || j.gain_g === undefined) return "";
-  const word = j.gain_g >= 0 ? "naik" : "turun";
+  const word = j.gain_g > 0 ? "naik" : j.gain_g === 0 ? "tetap" : "turun";
   const amount = `${word} ${Math.abs(j.gain_g).toLocaleString("id-ID")} g`;
-  return j.kbm_g === null || j.kbm_g === undefined ? amount : `${amount}, minimal ${j.kbm_g.toLocaleString("id-ID")} g`;
+  if (j.kbm_g === null || j.kbm_g === undefined) return amount;
+  const kbm = `${j.kbm_g.toLocaleString("id-ID")} g`;
+  return j.gain_g >= j.kbm_g ? `${amount}, minimal ${kbm}` : `${amount}, kurang dari minimal ${kbm}`;
 }

@@ -6,7 +6,9 @@
 // What the phone derives from its records (the server stores these on each ChildVisit):
 // N/T/O/B and 2T with weighing.js judgeSeries over the child's months on the phone (this month
 // and the 5 before: enough for the current and previous month's judgement), the z-scores with
-// who2006.js scoreVisit.
+// who2006.js scoreVisit. What precedes the phone's records (the last weighing, the first stunted
+// or wasted month, older immunisation answers and LiLA) comes from the first download's
+// `before_window` summary (download.py), used only where the phone's records do not reach back.
 
 import { all, app, kbmTable, posyanduName } from "./data.js";
 import { ageOn, h, monthEnd, t } from "./ui.js";
@@ -94,16 +96,27 @@ function daysBetween(a, b) {
   return Math.round((d(b) - d(a)) / 86400000);
 }
 
+/** {record id: summary} of the first download's `before_window` (children and pregnancies): what
+ * their records older than the snapshot's months say, kept by sync.js beside the fields. */
+async function beforeWindow() {
+  const out = new Map();
+  for (const kind of ["child", "pregnancy"]) {
+    for (const r of (await app.store.all(kind)) || []) if (r.before_window) out.set(r.id, r.before_window);
+  }
+  return out;
+}
+
 /** Every AttentionItem of the desa on the phone, sorted (rujuk first), for `today`. */
 export async function attentionItems(today = app.today) {
   const A = await engine();
-  const [children, childVisits, pregnancies, pregnancyVisits, mothers, households] = await Promise.all([
+  const [children, childVisits, pregnancies, pregnancyVisits, mothers, households, before] = await Promise.all([
     all("child"),
     all("child_visit"),
     all("pregnancy"),
     all("pregnancy_visit"),
     all("mother"),
     all("household"),
+    beforeWindow(),
   ]);
   const motherOf = new Map(mothers.map((m) => [m.id, m]));
   const householdOf = new Map(households.map((x) => [x.id, x]));
@@ -113,7 +126,13 @@ export async function attentionItems(today = app.today) {
   const items = [];
   for (const c of children) {
     if (c.closed_at || !c.birth_date) continue;
-    const facts = { birth: c.birth_date, sex: c.sex, name: c.name, months: childMonths(c, cvOf.get(c.id) || []) };
+    const facts = {
+      birth: c.birth_date,
+      sex: c.sex,
+      name: c.name,
+      months: childMonths(c, cvOf.get(c.id) || []),
+      before: before.get(c.id) || null,
+    };
     const reasons = A.childReasons(facts, today);
     if (!reasons.length) continue;
     const hh = householdOf.get(c.household);
@@ -152,6 +171,7 @@ export async function attentionItems(today = app.today) {
       visits,
       pnc_standard: pnc,
       name: "",
+      before: before.get(p.id) || null,
     };
     const reasons = A.pregnancyReasons(facts, today);
     if (!reasons.length) continue;

@@ -142,20 +142,29 @@ function gainOf(child, month, weightKg, visitDate, overrideReason, earlier) {
   }
 }
 
-/** The judgement line under the weight: "T: tidak naik · naik 100 g, minimal 200 g". */
-function gainBox(j, bgm) {
+/** The judgement line under the weight: "T: tidak naik · naik 100 g, kurang dari minimal
+ * 200 g"; a T with a reason is "N (mengikuti garis pertumbuhannya)"; a weight outside the
+ * plausible limits is not judged (`check`): it is to be checked first. */
+function gainBox(j, bgm, check = false) {
   if (!j || !j.code) return null;
   const w = app.weighing;
+  if (check) {
+    return h(
+      "p",
+      { class: "gain", "data-testid": "gain", "data-code": "", "data-check": "1", "aria-live": "polite" },
+      h("b", {}, `${t("Weight gain")}: `),
+      h("span", { class: "pill bad" }, w.CHECK_WEIGHT_TEXT),
+    );
+  }
   const bad = j.code === "T";
   return h(
     "p",
     { class: "gain", "data-testid": "gain", "data-code": j.code, "aria-live": "polite" },
     h("b", {}, `${t("Weight gain")}: `),
-    h("span", { class: `pill ${bad ? "bad" : j.code === "N" ? "ok" : ""}` }, w.GAIN_LABELS[j.code]),
+    h("span", { class: `pill ${bad ? "bad" : j.code === "N" ? "ok" : ""}` }, j.overridden ? w.OVERRIDDEN_LABEL : w.GAIN_LABELS[j.code]),
     j.two_t ? [" ", h("span", { class: "pill bad", "data-testid": "two-t" }, t("2T: not gained twice in a row, refer"))] : null,
     bgm ? [" ", h("span", { class: "pill bad", "data-testid": "bgm" }, t("BGM: below the red line"))] : null,
     j.gain_g !== null ? [" ", h("small", {}, `· ${w.gainText(j)}`)] : null,
-    j.overridden ? [" ", h("small", { class: "muted" }, `· ${t("follows its growth line (reason given)")}`)] : null,
   );
 }
 
@@ -496,17 +505,21 @@ export async function monthScreen(params, query, go) {
           measure("muac_cm", "Upper arm circumference (LiLA, cm)", r.muac_cm),
         ),
         yesNo("oedema", t("Oedema on both feet"), r.oedema),
-        toggle(
-          "growth_mat",
-          t("Growth mat (tikar pertumbuhan)"),
-          [
-            ["hijau", "Hijau"],
-            ["kuning", "Kuning"],
-            ["merah", "Merah"],
-            ["tidak_diukur", "Tidak diukur"],
-          ],
-          r.growth_mat ?? "tidak_diukur",
-        ),
+        // The growth mat applies from 3 to 18 months only: the weighing of a child 24-59
+        // months does not ask it (stored "tidak_diukur", as online).
+        weighingOnly
+          ? null
+          : toggle(
+              "growth_mat",
+              t("Growth mat (tikar pertumbuhan)"),
+              [
+                ["hijau", "Hijau"],
+                ["kuning", "Kuning"],
+                ["merah", "Merah"],
+                ["tidak_diukur", "Tidak diukur"],
+              ],
+              r.growth_mat ?? "tidak_diukur",
+            ),
         field("posyandu", t("Posyandu"), posyanduSelect(r.posyandu ?? target.posyandu ?? household?.posyandu)),
       ),
       weighingOnly
@@ -564,6 +577,14 @@ export async function monthScreen(params, query, go) {
     records: { [kind]: siblings },
   });
   const checked = (fields) => (record ? { ...fields, id: record.id } : fields);
+  // The typed weight outside what the save refuses (rules.js: CHILD_LIMITS, the field's digits)
+  // or with a flagged BB/U z (entry_weighing.weight_implausible online).
+  const weightImplausible = (fields, score) => {
+    if (score?.fwei) return true;
+    const only = { target: target.id, month, form: code, visit_date: fields.visit_date, weight_kg: fields.weight_kg };
+    const { errors } = checkFields(kind, checked(only), { ...ctx(), checkFollowed: false });
+    return Boolean(errors.weight_kg?.length);
+  };
 
   if (code === "2b") {
     const zbox = form.querySelector("#zscores");
@@ -578,9 +599,12 @@ export async function monthScreen(params, query, go) {
       // N/T while typing; the override reason is asked only of a T (or a T already overridden).
       const reason = valueOf(form, "gain_override_reason") || "";
       const j = gainOf(target, month, fields.weight_kg, fields.visit_date, reason, existing);
-      const bgm = app.weighing && score ? app.weighing.isBgm(score.zwei ?? null, Boolean(fields.oedema)) : false;
-      gainSlot.replaceChildren(gainBox(j, bgm) || "");
-      overrideBox.hidden = !(j && (j.code === "T" || j.overridden));
+      // A weight the phone (and the server) refuses, or a flagged BB/U z: no N/T, 2T or BGM.
+      const check = Boolean(j?.code) && weightImplausible(fields, score);
+      const bgm = !check && app.weighing && score ? app.weighing.isBgm(score.zwei ?? null, Boolean(fields.oedema)) : false;
+      gainSlot.replaceChildren(gainBox(j, bgm, check) || "");
+      // Kept while a reason is typed, so nothing typed is lost while the weight is checked.
+      overrideBox.hidden = !(j && (j.code === "T" || j.overridden) && (!check || reason.trim()));
     };
     form.addEventListener("input", refresh);
     form.addEventListener("change", refresh);
