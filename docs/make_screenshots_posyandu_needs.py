@@ -1,4 +1,4 @@
-"""Screenshot of "what each target still needs this quarter" (issue 10 §3, helper C).
+"""Screenshot of "what each target still needs this quarter" (issue 10 §3).
 
 Run from the repository root: `.venv/bin/python docs/make_screenshots_posyandu_needs.py`. It
 serves the app as `make run` does (fresh SQLite, demo loaded), logs in as Sari (KPM of

@@ -1,5 +1,5 @@
 """Screenshots of /standar-pertumbuhan/, a kabupaten's KBM table and growth mat cut-offs
-(issue 10, helper A).
+(issue 10).
 
 Run from the repository root: `.venv/bin/python docs/make_screenshots_posyandu_standard.py`.
 It serves the app as `make run` does (fresh SQLite, demo loaded), logs in as the kabupaten

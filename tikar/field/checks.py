@@ -246,20 +246,6 @@ def server_messages() -> dict[str, str]:
     }
 
 
-# The fields a weighing-only record (a child 24-59 months, contract of issue 10) may carry;
-# `tikar.monitoring.rules.WEIGHING_ONLY_FIELDS` when it exists.
-_WEIGHING_ONLY_FIELDS = (
-    "visit_date",
-    "posyandu",
-    "weight_kg",
-    "length_cm",
-    "measured_lying",
-    "head_circumference_cm",
-    "muac_cm",
-    "oedema",
-    "growth_mat",
-    "gain_override_reason",
-)
 # LiLA under this in pregnancy: KEK (Kurang Energi Kronis), spec/posyandu.md.
 KEK_MUAC_BELOW_CM = 23.5
 
@@ -300,11 +286,9 @@ def growth_rules() -> dict[str, Any]:
         "bgm_below_z": weighing.BGM_BELOW_Z,
         "gain_labels": dict(weighing.GAIN_LABELS),
         "mat": asdict(default_cutoffs()),
-        "balita_months": list(getattr(rules, "BALITA_MONTHS", (0, 60))),
-        "weighing_only_fields": sorted(
-            getattr(rules, "WEIGHING_ONLY_FIELDS", None) or _WEIGHING_ONLY_FIELDS
-        ),
-        "service_labels": dict(getattr(rules, "_SERVICE_LABELS", {})),
+        "balita_months": list(rules.BALITA_MONTHS),
+        "weighing_only_fields": sorted(rules.WEIGHING_ONLY_FIELDS),
+        "service_labels": dict(rules._SERVICE_LABELS),
         "kek_muac_below": KEK_MUAC_BELOW_CM,
         "immunisation": _immunisation_schedule(),
     }

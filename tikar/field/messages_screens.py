@@ -174,7 +174,7 @@ MESSAGES = {
     "to record": _("to record"),
 }
 
-# Issue 10 (helper F): the posyandu's weighing on the entry screen, KEK, "Perlu perhatian".
+# Issue 10: the posyandu's weighing on the entry screen, KEK, "Perlu perhatian".
 MESSAGES |= {
     "Weighing of a child 24-59 months": _("Weighing of a child 24-59 months"),
     "Last month: %(value)s": _("Last month: %(value)s"),

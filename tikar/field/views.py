@@ -104,23 +104,18 @@ def app_version_and_precache() -> tuple[str, tuple[dict, ...]]:
 
 
 def _growth_standard(village_code: str) -> dict:
-    """The kabupaten's choice of KBM table and growth-mat cut-offs (tikar.growth.standards,
-    the defaults while that module does not exist) and its postnatal-check standard. Per user, so in the shell's config and not
-    in the public rules.json."""
+    """The kabupaten's choice of KBM table and growth-mat cut-offs (tikar.growth.standards) and
+    its postnatal-check standard. Per user, so in the shell's config and not in the public
+    rules.json."""
     from dataclasses import asdict
 
     from tikar import clock
-    from tikar.growth.mat import default_cutoffs
-    from tikar.growth.weighing import DEFAULT_KBM_TABLE
+    from tikar.growth import standards
     from tikar.scorecard.refresh import ruleset_for
 
     # The postnatal checks the kabupaten's scorecard expects (3 or 4): attention.js's
     # "postnatal_due" reason, as tikar.posyandu.attention_queries reads it.
     pnc = {"pnc_standard": ruleset_for(village_code, clock.today().year).pnc_standard}
-    try:
-        from tikar.growth import standards
-    except ImportError:
-        return {"kbm_table": DEFAULT_KBM_TABLE, "mat_cutoffs": asdict(default_cutoffs()), **pnc}
     return {
         "kbm_table": standards.kbm_table_for(village_code),
         "mat_cutoffs": asdict(standards.mat_cutoffs_for(village_code)),

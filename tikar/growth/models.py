@@ -1,4 +1,4 @@
-"""A kabupaten's choice of growth-monitoring standards (contract of issue 10, §1).
+"""A kabupaten's choice of growth-monitoring standards (docs/posyandu.md).
 
 One row per kabupaten/kota: which KBM table judges N/T (tikar.growth.weighing, data/kbm.json)
 and the growth mat's colour cut-offs (tikar.growth.mat). Without a row the defaults apply

@@ -1,4 +1,4 @@
-"""What the online entry form shows beside the measurement inputs (issue 10 §4, contract G).
+"""What the online entry form shows beside the measurement inputs (issue 10 §4, docs/posyandu.md "The entry form").
 
 - Last month's weight and length of the child, with the month they are from ("belum ditimbang
   bulan lalu" when the child was not weighed the month before, with the latest earlier weighing).

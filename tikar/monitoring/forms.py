@@ -204,7 +204,7 @@ class ChildMonthForm(MonthForm):
 class WeighingMonthForm(ChildMonthForm):
     """The posyandu weighing of a child 24-59 months: the measurement fields only.
 
-    The record is the child's ChildVisit of the month (contract of issue 10, §1), holding only
+    The record is the child's ChildVisit of the month (docs/posyandu.md), holding only
     `rules.WEIGHING_ONLY_FIELDS`; Formulir 2b's service questions are for 0-23 months and are
     not on this form (the service refuses them too, `rules.check_weighing_only`).
     """

@@ -251,7 +251,7 @@ def form_for(target, month: date, requested: str | None) -> str:
 def child_page_forms(birth: date, month: date) -> tuple[str, ...]:
     """The forms the entry page offers a child in `month`: Formulir 2b / 2c by age, and from
     24 to 59 months the posyandu weighing, stored as the month's ChildVisit ("2b") holding
-    the measurement only (contract of issue 10, §1: rules.is_weighing_only_month)."""
+    the measurement only (docs/posyandu.md: rules.is_weighing_only_month)."""
     forms_ = rules.child_forms_for_month(birth, month)
     if rules.FORM_2B not in forms_ and rules.is_balita_month(birth, month):
         forms_ += (rules.FORM_2B,)

@@ -2,7 +2,7 @@
 
 A month's code depends on the month before (its weight) and on the child's previous weighing
 (2T), so a change to one visit can change the next one's code: every change recomputes the
-whole child with `tikar.growth.weighing.judge_series` (contract of issue 10, §1).
+whole child with `tikar.growth.weighing.judge_series` (docs/posyandu.md).
 
 - `refresh_child(child_id)`: recompute every alive visit of one child in month order with its
   kabupaten's KBM table; `bulk_update` of the rows whose stored judgement changed (no new

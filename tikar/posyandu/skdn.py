@@ -32,7 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from tikar.scorecard.evaluate import age_in_months, month_end
+from tikar.monitoring.rules import is_balita_month  # the one reading of "balita in a month"
+from tikar.scorecard.evaluate import month_end
 
 
 def shift_months(day: date, months: int) -> date:
@@ -84,17 +85,6 @@ COUNT_LABELS: dict[str, str] = {
     "severely_underweight": "BB sangat kurang (BB/U)",
 }
 COUNT_FIELDS: tuple[str, ...] = tuple(COUNT_LABELS)
-
-
-def is_balita_month(birth: date, month: date) -> bool:
-    """Whether a child born on `birth` is 0-59 completed months on some day of `month`.
-
-    True from the month of birth through the month in which the child turns 60 months (unless
-    the 60th birthday is on the 1st: then the child is 60 on every day of that month).
-    """
-    if birth > month_end(month):
-        return False
-    return age_in_months(birth, max(month.replace(day=1), birth)) < BALITA_MONTHS
 
 
 def age_band(age_months: int) -> int | None:

@@ -63,7 +63,7 @@ UNKNOWN_STAGE = "?"
 UNKNOWN_STAGE_LABEL = STAGE_LABELS[UNKNOWN_STAGE]
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-_STATUS_LABELS = {
+STATUS_LABELS = {
     "risti": "Risti",
     "kek": "KEK",
     "gizi_kurang": "gizi kurang",
@@ -499,8 +499,8 @@ def _every_month_with_status(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     flagged = [
         r for r in ctx.monitored if _status_matches(getattr(r, rule.status_field), rule.statuses)
     ]
-    # In the order of _STATUS_LABELS ("Risti/KEK"), not alphabetical.
-    status_label = "/".join(v for k, v in _STATUS_LABELS.items() if k in rule.statuses)
+    # In the order of STATUS_LABELS ("Risti/KEK"), not alphabetical.
+    status_label = "/".join(v for k, v in STATUS_LABELS.items() if k in rule.statuses)
     if not flagged:
         facts = f"{ctx.label}: tidak ada bulan dengan status {status_label} dalam kuartal"
         return _cell(ind, rule, TS, ctx.monitored, None, facts)

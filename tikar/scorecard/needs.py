@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tikar.scorecard.evaluate import (
+    STATUS_LABELS,
     T,
     TargetResult,
     add_months,
@@ -58,13 +59,6 @@ _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
-_STATUS_LABELS = {
-    "risti": "Risti",
-    "kek": "KEK",
-    "gizi_kurang": "gizi kurang",
-    "gizi_buruk": "gizi buruk",
-    "stunting": "stunting",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +187,7 @@ def _every_with_status(rule: Rule, ctx: _Context):
     latest = ctx.by_month[months[-1]]
     value = getattr(latest, rule.status_field)
     present = value if isinstance(value, frozenset) else {value}
-    labels = "/".join(v for k, v in _STATUS_LABELS.items() if k in present and k in rule.statuses)
+    labels = "/".join(v for k, v in STATUS_LABELS.items() if k in present and k in rule.statuses)
     return _every(rule, months, ctx, f" (status {labels})" if labels else "")
 
 

@@ -1,6 +1,6 @@
 """`GET /api/sync/needs/`: what each target of the user's desa still needs this quarter.
 
-For the offline field app (helper F shows it on the phone). Only the desa's KPM and Admin Desa
+For the offline field app (the phone shows it beside "Perlu perhatian"). Only the desa's KPM and Admin Desa
 (`VillageUsersOnly`); the desa is always the user's own, there is no parameter to name another.
 `?posyandu=<id>` narrows it to one posyandu of the desa (another desa's: 404).
 

@@ -1,5 +1,5 @@
 // Who needs attention at the posyandu, and why, computed on the phone: a line-by-line port of
-// tikar/posyandu/attention.py (the issue-10 contract, section 3: codes, texts and levels fixed).
+// tikar/posyandu/attention.py (codes, texts and levels as docs/posyandu.md lists them).
 // tikar/field/tests/test_pwa_attention_agreement.py runs a table of cases through both and
 // fails on any difference of code, text or level, of the WhatsApp link or of the reminder.
 //

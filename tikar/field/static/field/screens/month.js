@@ -106,7 +106,7 @@ function previousMonth(month) {
 }
 
 /** Completed months of the child on the visit date, else on the month's last day (the age of
- * every judgement, contract of issue 10). */
+ * every judgement, docs/posyandu.md). */
 function judgementAge(child, month, visitDate) {
   const rules = app.rules;
   const day = visitDate || (rules ? rules.iso(rules.monthEnd(month)) : month);
