@@ -8,7 +8,6 @@ ID = {
     "Weight gain": "Kenaikan berat badan",
     "2T: not gained twice in a row, refer": "2T: dua kali berturut-turut tidak naik, rujuk",
     "BGM: below the red line": "BGM: bawah garis merah",
-    "follows its growth line (reason given)": "mengikuti garis pertumbuhannya (ada alasan)",
     "Follows its growth line? Reason (optional)": "Mengikuti garis pertumbuhannya? Alasan (boleh kosong)",
     "Only when the health worker judges that the curve follows its growth line: the T then counts as N. Kept in the history.": "Hanya bila tenaga kesehatan menilai grafiknya mengikuti garis pertumbuhannya: T lalu dihitung N. Disimpan dalam riwayat.",
     "Only the weighing and measuring: the services of Formulir 2b are for children 0-23 months.": "Hanya penimbangan dan pengukuran: layanan Formulir 2b untuk anak 0-23 bulan.",

@@ -182,7 +182,6 @@ MESSAGES |= {
     "Weight gain": _("Weight gain"),
     "2T: not gained twice in a row, refer": _("2T: not gained twice in a row, refer"),
     "BGM: below the red line": _("BGM: below the red line"),
-    "follows its growth line (reason given)": _("follows its growth line (reason given)"),
     "Follows its growth line? Reason (optional)": _("Follows its growth line? Reason (optional)"),
     "Only when the health worker judges that the curve follows its growth line: the T then "
     "counts as N. Kept in the history.": _(

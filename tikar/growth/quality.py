@@ -45,6 +45,7 @@ from tikar.growth.mat import MatCutoffs, check_mat, default_cutoffs
 from tikar.monitoring.rules import is_balita_month
 
 __all__ = [
+    "COUNT_KEYS",
     "FIGURE_CODES",
     "SD_RANGES",
     "ChildMonths",
@@ -54,8 +55,10 @@ __all__ = [
     "digit_preference_score",
     "dps_class",
     "figures",
+    "figures_from_counts",
     "is_balita_month",
     "last_digit",
+    "row_counts",
 ]
 
 Number = float | int | Decimal
@@ -456,4 +459,163 @@ def figures(
     out.append(mat_figure(rows, cutoffs))
     weighed = {(r.child_id, r.month) for r in rows if r.weight_kg is not None}
     out.append(not_weighed_figure(children, months, weighed))
+    return {f.code: f for f in out}
+
+
+# --------------------------------------------------------------------------------------------
+# Counts: the same figures from totals (the report's fast path sums them in SQL; see
+# tikar.posyandu.quality_queries). No ids: the drill-down reads them with `figures`.
+
+COUNT_KEYS = (
+    *(f"{k}_{i}" for i in INDICATORS for k in ("sd_n", "sd_s1", "sd_s2", "z_n", "flag_n")),
+    "measured",
+    "missing_weight",
+    "missing_length",
+    "missing_position",
+    "missing_z",
+    *(f"dw{d}" for d in range(10)),
+    *(f"dl{d}" for d in range(10)),
+    "young_n",
+    "young_wrong",
+    "old_n",
+    "old_wrong",
+    "mat_n",
+    "mat_wrong",
+)
+
+
+def z_hundredths(z: Number) -> int:
+    """A z stored rounded to two decimals, as an exact integer of hundredths (-1.23 -> -123)."""
+    return int(round(float(z) * 100))
+
+
+def row_counts(rows: Iterable[Measurement], cutoffs: MatCutoffs | None = None) -> dict[str, int]:
+    """The totals `figures_from_counts` needs, counted row by row (the same rules as `figures`);
+    a SQL aggregate gives the same dict for the rows it reads."""
+    c = cutoffs or default_cutoffs()
+    out = dict.fromkeys(COUNT_KEYS, 0)
+    for r in rows:
+        for ind in INDICATORS:
+            z, flag = getattr(r, ind), getattr(r, _FLAG[ind])
+            if z is None:
+                continue
+            out[f"z_n_{ind}"] += 1
+            if flag:
+                out[f"flag_n_{ind}"] += 1
+            else:
+                k = z_hundredths(z)
+                out[f"sd_n_{ind}"] += 1
+                out[f"sd_s1_{ind}"] += k
+                out[f"sd_s2_{ind}"] += k * k
+        if r.weight_kg is not None or r.length_cm is not None:
+            out["measured"] += 1
+            out["missing_weight"] += r.weight_kg is None
+            out["missing_length"] += r.length_cm is None
+            out["missing_position"] += r.length_cm is not None and r.measured_lying is None
+            out["missing_z"] += _z_missing(r)
+        if r.weight_kg is not None:
+            out[f"dw{last_digit(r.weight_kg)}"] += 1
+        if r.length_cm is not None:
+            out[f"dl{last_digit(r.length_cm)}"] += 1
+            if r.measured_lying is not None and r.age_months is not None:
+                key = "young" if r.age_months < 24 else "old"
+                out[f"{key}_n"] += 1
+                out[f"{key}_wrong"] += r.measured_lying is (key == "old")
+        result = check_mat(r.growth_mat, r.zlen, r.age_months, c, zlen_flagged=bool(r.flen))
+        if result is not None:
+            out["mat_n"] += 1
+            out["mat_wrong"] += not result.matches
+    return out
+
+
+def add_counts(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {k: a.get(k, 0) + b.get(k, 0) for k in COUNT_KEYS}
+
+
+def _sd_from_counts(indicator: str, n: int, s1: int, s2: int) -> Figure:
+    """As `sd_figure`, from the count, sum and sum of squares of the z in hundredths (exact
+    integers; the SD agrees with the two-pass float computation to about 1e-15)."""
+    sd = None
+    if n >= 2:
+        sd = math.sqrt((n * s2 - s1 * s1) / (n * (n - 1))) / 100
+    rng = SD_RANGES[indicator]
+    side = ""
+    if sd is not None and round(sd, 2) < rng.low:
+        side = "below"
+    elif sd is not None and round(sd, 2) > rng.high:
+        side = "above"
+    mean = s1 / n / 100 if n else None
+    return Figure(
+        f"sd_{indicator}",
+        "sd",
+        sd,
+        None,
+        n,
+        (),
+        None if sd is None else bool(side),
+        {"mean": mean, "range": rng, "side": side},
+    )
+
+
+def _digit_from_counts(code: str, counts: list[int]) -> Figure:
+    n = sum(counts)
+    heaped = counts[0] + counts[5]
+    dps = digit_preference_score(counts)
+    return Figure(
+        code,
+        "pct",
+        _pct(heaped, n),
+        heaped,
+        n,
+        (),
+        None if dps is None else dps >= 20,
+        {
+            "pct_digits": [_pct(c, n) for c in counts],
+            "pct0": _pct(counts[0], n),
+            "pct5": _pct(counts[5], n),
+            "dps": dps,
+            "dps_class": dps_class(dps),
+        },
+    )
+
+
+def figures_from_counts(
+    counts: dict[str, int],
+    children: Iterable[ChildMonths] = (),
+    months: Sequence[date] = (),
+    weighed: set[tuple[Hashable, date]] = frozenset(),
+    cutoffs: MatCutoffs | None = None,
+) -> dict[str, Figure]:
+    """The figures of `figures` from `row_counts`-style totals: the same values, numerators,
+    denominators and details, but no ids (except "not_weighed", computed from the children)
+    and no mat messages. `weighed`: (child_id, month) pairs with a weight."""
+    c = counts
+    out: list[Figure] = [
+        _sd_from_counts(i, c[f"sd_n_{i}"], c[f"sd_s1_{i}"], c[f"sd_s2_{i}"]) for i in INDICATORS
+    ]
+    for i in INDICATORS:
+        num, den = c[f"flag_n_{i}"], c[f"z_n_{i}"]
+        out.append(Figure(f"flag_{i}", "pct", _pct(num, den), num, den, ()))
+    n = c["measured"]
+    for code in ("missing_weight", "missing_length", "missing_position", "missing_z"):
+        out.append(Figure(code, "pct", _pct(c[code], n), c[code], n, ()))
+    out.append(_digit_from_counts("digit_weight", [c[f"dw{d}"] for d in range(10)]))
+    out.append(_digit_from_counts("digit_length", [c[f"dl{d}"] for d in range(10)]))
+    for code, key in (("standing_under_24", "young"), ("lying_24_plus", "old")):
+        num, den = c[f"{key}_wrong"], c[f"{key}_n"]
+        out.append(Figure(code, "pct", _pct(num, den), num, den, (), bool(num) if den else None))
+    num, den = c["mat_wrong"], c["mat_n"]
+    out.append(
+        Figure(
+            "mat_mismatch",
+            "pct",
+            _pct(num, den),
+            num,
+            den,
+            (),
+            bool(num) if den else None,
+            {"messages": {}, "expected": {}, "cutoffs": cutoffs or default_cutoffs()},
+        )
+    )
+    out.append(not_weighed_figure(children, months, set(weighed)))
     return {f.code: f for f in out}

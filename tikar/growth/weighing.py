@@ -187,16 +187,22 @@ def judge_one(
     return Judgement(month, T, gain, kbm, two_t=previous_code == T)
 
 
-def judge_series(weighings: Iterable[Weighing], table: str = DEFAULT_KBM_TABLE) -> list[Judgement]:
+def judge_series(
+    weighings: Iterable[Weighing],
+    table: str = DEFAULT_KBM_TABLE,
+    *,
+    weighed_before: bool = False,
+) -> list[Judgement]:
     """Judge every month of one child, in month order (the input may be in any order).
 
     Months must be distinct (one monthly record per child and month). Returns one `Judgement`
-    per input month, sorted by month; a month without weight gets code "".
+    per input month, sorted by month; a month without weight gets code "". `weighed_before`:
+    the child was weighed before the first of these months (the phone holds only recent
+    months, and knows that from its snapshot), so no weighing here is B.
     """
     ordered: Sequence[Weighing] = sorted(weighings, key=lambda w: w.month)
     weights = {w.month: w.weight_kg for w in ordered if grams(w.weight_kg) is not None}
     out: list[Judgement] = []
-    weighed_before = False
     previous_code = ""
     for w in ordered:
         j = judge_one(

@@ -228,7 +228,9 @@ def figure_rows(report, period: Period, region: Region) -> list[dict]:
                     "extra": extra,
                     "unusual": fig.unusual,
                     "side": fig.detail.get("side", ""),
-                    "has_ids": bool(fig.ids),
+                    # The report reads no ids: a figure has children behind it when it
+                    # counts any (an SD: the values it uses; a %: its numerator).
+                    "has_ids": bool(fig.denominator if fig.kind == "sd" else fig.numerator),
                     "url": reverse("quality_children")
                     + _query(figure=code, wilayah=region.code, **period.params),
                 }
@@ -291,9 +293,7 @@ def quality_report(request: HttpRequest) -> HttpResponse:
         period=period,
         groups=figure_rows(report, period, region),
         cutoffs=report.cutoffs,
-        measurements=sum(
-            1 for r in report.rows.values() if r.weight_kg is not None or r.length_cm is not None
-        ),
+        measurements=report.measurements,
         sub_regions=(
             list(Region.objects.filter(parent_id=region.code).only("code", "name", "level"))
             if region.level < Level.VILLAGE
@@ -348,7 +348,9 @@ def quality_children(request: HttpRequest) -> HttpResponse:
     except PeriodError as exc:
         ctx["error"] = str(exc)
         return render(request, "posyandu/quality_children.html", ctx, status=400)
-    report = quality_for_region(request.user, region.code, region.level, period.first, period.last)
+    report = quality_for_region(
+        request.user, region.code, region.level, period.first, period.last, with_ids=True
+    )
     fig = report.figures[code]
     if code == "not_weighed":
         entries = [

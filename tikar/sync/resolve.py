@@ -177,7 +177,11 @@ def shown(model: type[models.Model], name: str, value: Any, village_id: str) -> 
         return month_label(value) if name == "month" else day_label(value)
     if isinstance(value, Decimal | float):
         try:
-            number = f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+            number = Decimal(str(value))
+            # A weight reads "4,0 kg" as on every other page, not "4 kg": the field's places.
+            places = getattr(f, "decimal_places", None)
+            number = f"{number:.{places}f}" if places is not None else f"{number.normalize():f}"
+            number = number.replace(".", ",")
         except InvalidOperation:
             number = str(value)
         unit = _unit(name)

@@ -116,13 +116,19 @@ export function judgeOne(
   return judgement(month, T, gain, kbm, false, previousCode === T);
 }
 
-/** Judge every month of one child, in month order (judge_series). */
-export function judgeSeries(weighings, table = null) {
+/** Judge every month of one child, in month order (judge_series).
+ *
+ * `weighedBefore` (optional, judge_series's `weighed_before`): whether the child was weighed
+ * before the first of `weighings`. The server passes every record of the child, so it never
+ * needs it; the phone holds only the snapshot's months and sets it from the snapshot's
+ * `before_window.weighed` (docs/offline.md "Snapshot"), so a child weighed before those months
+ * is O there, never B. */
+export function judgeSeries(weighings, table = null, { weighedBefore: earlier = false } = {}) {
   const ordered = [...weighings].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const weights = new Map();
   for (const w of ordered) if (grams(w.weight_kg) !== null) weights.set(w.month, w.weight_kg);
   const out = [];
-  let weighedBefore = false;
+  let weighedBefore = Boolean(earlier);
   let previousCode = "";
   for (const w of ordered) {
     const j = judgeOne(w.age_months, w.weight_kg, weights.get(previousMonth(w.month)) ?? null, {

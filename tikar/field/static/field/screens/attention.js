@@ -8,9 +8,10 @@
 // and the 5 before: enough for the current and previous month's judgement), the z-scores with
 // who2006.js scoreVisit. What precedes the phone's records (the last weighing, the first stunted
 // or wasted month, older immunisation answers and LiLA) comes from the first download's
-// `before_window` summary (download.py), used only where the phone's records do not reach back.
+// `before_window` summary (download.py), used only where the phone's records do not reach back
+// (its `weighed` also makes the first weighing on the phone O, not B: judgeSeries weighedBefore).
 
-import { all, app, kbmTable, posyanduName } from "./data.js";
+import { all, app, kbmTable, posyanduName, weighedBeforeMonth } from "./data.js";
 import { ageOn, h, monthEnd, t } from "./ui.js";
 
 const POSTNATAL_DAYS = 42;
@@ -44,8 +45,10 @@ function judgementAge(birth, month, visitDate) {
   return ageOn(birth, visitDate || monthEnd(month)).months;
 }
 
-/** ChildMonth facts (attention.js shapes) of one child's records on the phone. */
-export function childMonths(child, visits) {
+/** ChildMonth facts (attention.js shapes) of one child's records on the phone. `before`: the
+ * child's `before_window` (a weighing older than the phone's months makes the first one on the
+ * phone O, not B, as the server judges it). */
+export function childMonths(child, visits, before = null) {
   const sorted = [...visits].sort(byMonth);
   const judged = app.weighing
     ? app.weighing.judgeSeries(
@@ -56,6 +59,7 @@ export function childMonths(child, visits) {
           override_reason: v.gain_override_reason || "",
         })),
         kbmTable(),
+        { weighedBefore: sorted.length > 0 && weighedBeforeMonth(before, sorted[0].month) },
       )
     : [];
   return sorted.map((v, i) => {
@@ -130,7 +134,7 @@ export async function attentionItems(today = app.today) {
       birth: c.birth_date,
       sex: c.sex,
       name: c.name,
-      months: childMonths(c, cvOf.get(c.id) || []),
+      months: childMonths(c, cvOf.get(c.id) || [], before.get(c.id) || null),
       before: before.get(c.id) || null,
     };
     const reasons = A.childReasons(facts, today);

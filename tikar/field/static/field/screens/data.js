@@ -55,6 +55,24 @@ export async function save(kind, fields, existing) {
   return saved || { ...body, id: opts.id };
 }
 
+/** The snapshot's `before_window` summary of a child or pregnancy (what its records older than
+ * the phone's months say; sync.js keeps it beside the fields, docs/offline.md "Snapshot"), or
+ * null. */
+export async function beforeWindowOf(kind, id) {
+  try {
+    return (await app.store.get(kind, id))?.before_window || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `before` (a child's `before_window`) says the child was weighed before `month`
+ * ("YYYY-MM-01"): then its first weighing on the phone is not B (weighing.js weighedBefore). */
+export function weighedBeforeMonth(before, month) {
+  const weighed = before?.weighed;
+  return Boolean(weighed && month && String(weighed).slice(0, 7) < String(month).slice(0, 7));
+}
+
 /** {state: "unsent"|"sent"|"check", reason} of a record (db.js). */
 export async function status(kind, id) {
   try {

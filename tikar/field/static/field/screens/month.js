@@ -15,6 +15,8 @@ import {
   save,
   status,
   targetOf,
+  beforeWindowOf,
+  weighedBeforeMonth,
 } from "./data.js";
 import { checkFields, editableOf, problemsBox, warningsBox } from "./checks.js";
 import { stateBadge } from "./tasks.js";
@@ -114,8 +116,10 @@ function judgementAge(child, month, visitDate) {
 }
 
 /** The live N/T/O/B judgement of the weight being typed (weighing.js judgeOne), with what it
- * needs from the child's earlier months on the phone. null without weighing.js. */
-function gainOf(child, month, weightKg, visitDate, overrideReason, earlier) {
+ * needs from the child's earlier months on the phone and, for weighings older than those, the
+ * snapshot's `before_window` (`before`: a child weighed before is O, never B, as the server
+ * judges it). null without weighing.js. */
+function gainOf(child, month, weightKg, visitDate, overrideReason, earlier, before = null) {
   const w = app.weighing;
   if (!w) return null;
   const table = kbmTable();
@@ -127,11 +131,14 @@ function gainOf(child, month, weightKg, visitDate, overrideReason, earlier) {
       weight_kg: r.weight_kg ?? null,
       override_reason: r.gain_override_reason || "",
     }));
-  const judged = w.judgeSeries(series, table).filter((j) => j.code);
+  const first = series.reduce((a, r) => (a === null || r.month < a ? r.month : a), null);
+  const judged = w
+    .judgeSeries(series, table, { weighedBefore: weighedBeforeMonth(before, first ?? month) })
+    .filter((j) => j.code);
   const last = earlier.find((r) => r.month === previousMonth(month));
   try {
     return w.judgeOne(judgementAge(child, month, visitDate), weightKg, last?.weight_kg ?? null, {
-      weighedBefore: judged.length > 0,
+      weighedBefore: judged.length > 0 || weighedBeforeMonth(before, month),
       previousCode: judged.length ? judged[judged.length - 1].code : "",
       overrideReason,
       table,
@@ -337,6 +344,8 @@ export async function monthScreen(params, query, go) {
   const siblings = (await all(kind)).filter((r) => targetOf(r) === target.id);
   const record = siblings.find((r) => r.month && r.month.slice(0, 7) === params.month) || null;
   const existing = siblings.filter((r) => r !== record);
+  // the snapshot's summary of the child's records older than the phone's (its last weighing)
+  const before = targetKind === "child" ? await beforeWindowOf(targetKind, target.id) : null;
   // One record per target and month on the phone: a new one gets its id once, with the form,
   // so a second Simpan that slips through updates it instead of adding another.
   const recordId = record?.id || newId();
@@ -598,7 +607,7 @@ export async function monthScreen(params, query, go) {
       confirmWrap.hidden = growth.length === 0;
       // N/T while typing; the override reason is asked only of a T (or a T already overridden).
       const reason = valueOf(form, "gain_override_reason") || "";
-      const j = gainOf(target, month, fields.weight_kg, fields.visit_date, reason, existing);
+      const j = gainOf(target, month, fields.weight_kg, fields.visit_date, reason, existing, before);
       // A weight the phone (and the server) refuses, or a flagged BB/U z: no N/T, 2T or BGM.
       const check = Boolean(j?.code) && weightImplausible(fields, score);
       const bgm = !check && app.weighing && score ? app.weighing.isBgm(score.zwei ?? null, Boolean(fields.oedema)) : false;
