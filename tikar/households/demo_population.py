@@ -1102,21 +1102,12 @@ STREETS = (
 
 def _judge_child(visits: list[ChildVisit], table: str) -> None:
     """The stored weighing judgement of one child's records (tikar.monitoring.weighing)."""
-    from tikar.growth.weighing import Weighing, judge_series
-    from tikar.monitoring.weighing import age_months, stored_values
+    from tikar.growth.weighing import judge_series
+    from tikar.monitoring.weighing import series, stored_values
 
     ordered = sorted(visits, key=lambda v: v.month)
-    birth = ordered[0].child.birth_date
-    series = [
-        Weighing(
-            v.month,
-            age_months(birth, v.month, v.visit_date),
-            v.weight_kg,
-            v.gain_override_reason or "",
-        )
-        for v in ordered
-    ]
-    for v, j in zip(ordered, judge_series(series, table), strict=True):
+    weighings = series(ordered[0].child.birth_date, ordered)
+    for v, j in zip(ordered, judge_series(weighings, table), strict=True):
         for name, value in stored_values(j).items():
             setattr(v, name, value)
 

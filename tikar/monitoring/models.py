@@ -223,18 +223,9 @@ class ChildVisit(MonthlyRecord):
 
     TARGET_FIELD = "child"
     FORM = rules.FORM_2B
-    CLIENT_FIELDS = frozenset(
+    # The measurement (all a weighing-only record of 24-59 months may hold) and the services.
+    CLIENT_FIELDS = rules.WEIGHING_ONLY_FIELDS | frozenset(
         {
-            "visit_date",
-            "posyandu",
-            "weight_kg",
-            "length_cm",
-            "measured_lying",
-            "head_circumference_cm",
-            "muac_cm",
-            "oedema",
-            "growth_mat",
-            "gain_override_reason",
             "immunisation_up_to_date",
             "immunisation_basic_complete",
             "immunisation_measles",

@@ -58,7 +58,9 @@ def stored_values(j: Judgement) -> dict[str, Any]:
     }
 
 
-def _series(birth: date, rows: Iterable[Any]) -> list[Weighing]:
+def series(birth: date, rows: Iterable[Any]) -> list[Weighing]:
+    """One child's records (ChildVisit or rows with month, visit_date, weight_kg and
+    gain_override_reason) as the `Weighing`s `judge_series` reads, in the given order."""
     return [
         Weighing(
             r.month,
@@ -100,7 +102,7 @@ def refresh_child(child_id: UUID | str, *, table: str | None = None, instance: A
         if not visits:
             return 0
         table = table or kbm_table_for(child["village_id"])
-        judgements = judge_series(_series(child["birth_date"], visits), table)
+        judgements = judge_series(series(child["birth_date"], visits), table)
         changed = []
         for visit, j in zip(visits, judgements, strict=True):
             values = stored_values(j)
@@ -193,8 +195,10 @@ def refresh_region(region_code: str | None = None, *, batch_size: int = 2000) ->
         regency = ".".join(village.split(".")[:2])
         if regency not in tables:
             tables[regency] = kbm_table_for(village)
-        series = [Weighing(r[3], age_months(birth, r[3], r[4]), r[5], r[6] or "") for r in visits]
-        for r, j in zip(visits, judge_series(series, tables[regency]), strict=True):
+        weighings = [
+            Weighing(r[3], age_months(birth, r[3], r[4]), r[5], r[6] or "") for r in visits
+        ]
+        for r, j in zip(visits, judge_series(weighings, tables[regency]), strict=True):
             values = stored_values(j)
             if tuple(values.values()) != tuple(r[7:]):
                 changed.append(ChildVisit(id=r[0], **values))
@@ -234,8 +238,8 @@ def judge_unsaved(
         .order_by("month")
         .only("month", "visit_date", "weight_kg", "gain_override_reason")
     )
-    series = _series(child.birth_date, earlier)
-    series.append(
+    weighings = series(child.birth_date, earlier)
+    weighings.append(
         Weighing(month, age_months(child.birth_date, month, visit_date), weight_kg, override_reason)
     )
-    return judge_series(series, table or kbm_table_for(child.village_id))[-1]
+    return judge_series(weighings, table or kbm_table_for(child.village_id))[-1]
