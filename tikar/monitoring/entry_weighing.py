@@ -146,11 +146,13 @@ def weighing_context(
     month: date,
     fields: dict,
     score: dict | None,
+    earlier: Earlier | None = None,
 ) -> dict:
     """The judgement block of the z-score partial: code, text, 2T, BGM, override, mat check.
 
     `fields`: the typed values (weight_kg, visit_date, oedema, growth_mat,
-    gain_override_reason); `score`: `ChildVisit.score()` of the typed measurement or None.
+    gain_override_reason); `score`: `ChildVisit.score()` of the typed measurement or None;
+    `earlier`: the child's earlier visits when the page has read them (`earlier_visits`).
     A weight outside the plausible limits is not judged: the block asks to check it first.
     """
     table, cutoffs = _standards(child.village_id)
@@ -163,6 +165,7 @@ def weighing_context(
         visit_date=visit_date,
         override_reason=reason,
         table=table,
+        earlier=earlier.visits if earlier is not None else None,
     )
     check = bool(j.code) and weight_implausible(fields.get("weight_kg"), score)
     out: dict = {

@@ -377,7 +377,9 @@ def _growth_check(child: Child, month: date, fields: dict):
     return score, rules.nutrition_status(score, bool(visit.oedema)), warnings
 
 
-def zscore_context(child: Child, month: date, fields: dict) -> dict:
+def zscore_context(
+    child: Child, month: date, fields: dict, earlier: entry_weighing.Earlier | None = None
+) -> dict:
     measured = fields.get("weight_kg") is not None or fields.get("length_cm") is not None
     if not measured:
         return {"measured": False}
@@ -385,7 +387,7 @@ def zscore_context(child: Child, month: date, fields: dict) -> dict:
         return {
             "measured": True,
             "no_date": True,
-            "gain": entry_weighing.weighing_context(child, month, fields, None),
+            "gain": entry_weighing.weighing_context(child, month, fields, None, earlier),
         }
     score, status, warnings = _growth_check(child, month, fields)
     rows = []
@@ -411,7 +413,7 @@ def zscore_context(child: Child, month: date, fields: dict) -> dict:
         # The calendar age at the visit, by the same function as every other page.
         "age": rules.age_on(child.birth_date, fields["visit_date"]),
         # N/T/O/B of the typed weight, 2T, BGM, the override and the growth mat check.
-        "gain": entry_weighing.weighing_context(child, month, fields, score),
+        "gain": entry_weighing.weighing_context(child, month, fields, score, earlier),
     }
 
 
@@ -574,8 +576,10 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
                 if record
                 else {}
             )
-            ctx["z"] = zscore_context(target, m, values)
-            ctx["last_month"] = entry_weighing.last_month(target, m)
+            # One read of the earlier visits for last month's values and the judgement.
+            earlier = entry_weighing.earlier_visits(target, m)
+            ctx["z"] = zscore_context(target, m, values, earlier)
+            ctx["last_month"] = entry_weighing.last_month(target, m, earlier)
             ctx["override_errors"] = bool(form.errors.get("gain_override_reason"))
     if isinstance(target, Pregnancy):
         ctx["newborn_offer"] = _newborn_offer(target)

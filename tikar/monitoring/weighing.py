@@ -221,23 +221,27 @@ def judge_unsaved(
     override_reason: str = "",
     exclude_id: Any = None,
     table: str | None = None,
+    earlier: Iterable[Any] | None = None,
 ) -> Judgement:
     """The judgement a weighing of `child` in `month` would get, from the stored earlier visits.
 
     For the entry form's live judgement and the override check: reads the child's alive
     visits before `month` (one query) and judges them with this one (the months after do not
     change it). `exclude_id`: the visit being edited, left out of the earlier ones.
+    `earlier`: those visits in month order when the caller has already read them (the entry
+    page shows last month's values from the same rows), so they are not read twice.
     """
     from tikar.growth.standards import kbm_table_for
     from tikar.monitoring.models import ChildVisit
 
-    earlier = (
-        ChildVisit.objects.alive()
-        .filter(child_id=child.pk, month__lt=month)
-        .exclude(pk=exclude_id)
-        .order_by("month")
-        .only("month", "visit_date", "weight_kg", "gain_override_reason")
-    )
+    if earlier is None:
+        earlier = (
+            ChildVisit.objects.alive()
+            .filter(child_id=child.pk, month__lt=month)
+            .exclude(pk=exclude_id)
+            .order_by("month")
+            .only("month", "visit_date", "weight_kg", "gain_override_reason")
+        )
     weighings = series(child.birth_date, earlier)
     weighings.append(
         Weighing(month, age_months(child.birth_date, month, visit_date), weight_kg, override_reason)
