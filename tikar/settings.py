@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "tikar.sync",
     "tikar.field",
     "tikar.posyandu",
+    "tikar.activities",
+    "tikar.meetings",
 ]
 
 MIDDLEWARE = [

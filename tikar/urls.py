@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("tikar.sync.urls")),
     path("", include("tikar.field.urls")),
     path("", include("tikar.posyandu.urls")),
+    path("", include("tikar.meetings.urls")),
+    path("", include("tikar.activities.urls")),
     path("", include("tikar.growth.urls")),
     path("api/", include("tikar.api.urls")),
     path("django-admin/", admin.site.urls),

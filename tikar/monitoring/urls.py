@@ -15,3 +15,8 @@ urlpatterns = [
     path("aktivitas/", views.kpm_activity, name="kpm_activity"),
     path("formulir-1/<year:year>/", views.formulir1, name="formulir1"),
 ]
+
+# Printable Formulir 2a/2b/2c, filled for a month or blank (views_print.py).
+from tikar.monitoring import urls_print  # noqa: E402
+
+urlpatterns += urls_print.urlpatterns
