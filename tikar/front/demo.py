@@ -14,7 +14,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from tikar.accounts.models import Role, User
+from tikar.activities import demo as activities_demo
 from tikar.households.demo_population import PopulationSummary, populate
+from tikar.meetings import demo as meetings_demo
 from tikar.regions.models import Posyandu, Region
 
 DEMO_PASSWORD = "tikar-demo-2026"
@@ -97,6 +99,11 @@ def load_demo(*, population: bool = True, today: date | None = None) -> DemoResu
                 user.save(update_fields=["password"])
             users.append(user)
     summary = populate(VILLAGES, today=today) if population else None
+    if population:
+        # The rembuk of the year with its priority list and budget path, and the KPM's
+        # activity log and training (each idempotent, like the population).
+        meetings_demo.load(list(VILLAGES), today=today)
+        activities_demo.load(list(VILLAGES), today=today)
     return DemoResult(users[: len(USERS)], summary)
 
 
