@@ -112,4 +112,6 @@ ID = {
     "Rembuk Stunting Desa: which villages held it, and their budgets": "Rembuk Stunting Desa: desa yang sudah melaksanakan, dan anggarannya",
     "KPM coaching: activity and timeliness": "Pembinaan KPM: kegiatan dan ketepatan waktu",
     "Village activity codes": "Kode kegiatan desa",
+    "activity code (for reference)": "kode kegiatan (sebagai rujukan)",
+    "False for a kelurahan: it receives no Dana Desa, so table 5 does not apply.": "False untuk kelurahan: kelurahan tidak menerima Dana Desa, jadi tabel 5 tidak berlaku.",
 }

@@ -76,6 +76,9 @@ class Activity(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The new-activity form's one-time token: a second submit of the same form (a double tap,
+    # a resend after a timeout) finds this row instead of creating another.
+    submit_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # When it was written down: how late after `held_on` (the officers' timeliness view).
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -124,6 +127,8 @@ class Training(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # As Activity.submit_token: a double submit of the new-training form makes one row.
+    submit_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

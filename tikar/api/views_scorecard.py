@@ -131,6 +131,9 @@ class DanaDesaLineSerializer(serializers.Serializer):
 
 class DanaDesaSerializer(serializers.Serializer):
     year = serializers.IntegerField()
+    applies = serializers.BooleanField(
+        help_text=_("False for a kelurahan: it receives no Dana Desa, so table 5 does not apply.")
+    )
     entered = serializers.BooleanField()
     development = DanaDesaLineSerializer()
     empowerment = DanaDesaLineSerializer()

@@ -59,6 +59,11 @@ class DanaDesaForm(forms.ModelForm):
             "development_stunting",
             "empowerment_total",
             "empowerment_stunting",
+            # Optional: what the year's Dana Desa policy checks (meetings.policy).
+            "ceiling",
+            "blt",
+            "food_security",
+            "operations",
         ]
         widgets = {name: RupiahInput() for name in fields}
 
@@ -76,6 +81,13 @@ class DanaDesaForm(forms.ModelForm):
                         "The allocation for stunting cannot be larger than the total "
                         "allocation of this bidang. Check both amounts."
                     ),
+                )
+        ceiling = data.get("ceiling")
+        for part in ("blt", "food_security", "operations"):
+            amount = data.get(part)
+            if amount is not None and ceiling is not None and amount > ceiling:
+                self.add_error(
+                    part, _("This amount cannot be larger than the Dana Desa ceiling of the year.")
                 )
         return data
 

@@ -284,6 +284,18 @@ class DanaDesa(models.Model):
     empowerment_stunting = models.DecimalField(
         _("Bidang Pemberdayaan Masyarakat Desa: allocation for stunting (Rp)"), **_RUPIAH
     )
+    # Optional figures that the year's Dana Desa policy checks (meetings.policy; rembuk.md
+    # "Dana Desa priorities change every year"): shares are of the ceiling.
+    ceiling = models.DecimalField(
+        _("Dana Desa ceiling of the year (pagu Dana Desa, Rp)"), null=True, blank=True, **_RUPIAH
+    )
+    blt = models.DecimalField(_("BLT Desa (Rp)"), null=True, blank=True, **_RUPIAH)
+    food_security = models.DecimalField(
+        _("Food security (ketahanan pangan, Rp)"), null=True, blank=True, **_RUPIAH
+    )
+    operations = models.DecimalField(
+        _("Village government operations (Rp)"), null=True, blank=True, **_RUPIAH
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

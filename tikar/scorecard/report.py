@@ -105,6 +105,13 @@ def _region(code: str | None) -> dict[str, str] | None:
 
 
 def dana_desa_data(village_code: str, year: int) -> dict[str, Any]:
+    """Table 5. `applies` is False for a kelurahan (code's 10th character "1"): it receives no
+    Dana Desa (its lines are the dana kelurahan and the city's APBD), so table 5 does not apply
+    and nothing is read."""
+    if len(village_code) == 13 and village_code[9] == "1":
+        empty = {"total": None, "stunting": None, "percent": None}
+        return {"year": year, "applies": False, "entered": False,
+                "development": dict(empty), "empowerment": dict(empty)}  # fmt: skip
     dd = DanaDesa.objects.filter(village_id=village_code, year=year).first()
 
     def field(total, stunting) -> dict[str, Any]:
@@ -118,6 +125,7 @@ def dana_desa_data(village_code: str, year: int) -> dict[str, Any]:
 
     return {
         "year": year,
+        "applies": True,
         "entered": dd is not None,
         "development": field(dd and dd.development_total, dd and dd.development_stunting),
         "empowerment": field(dd and dd.empowerment_total, dd and dd.empowerment_stunting),
@@ -359,22 +367,26 @@ def scorecard_xlsx(data: dict[str, Any]) -> bytes:
 
     t5 = data["table5_dana_desa"]
     title(TABLE_TITLES[4])
-    put_row(["No", f"Bidang (Dana Desa {t5['year']})", "Total alokasi (Rp)",
-             "Alokasi stunting (Rp)", "%"], header=True)  # fmt: skip
-    for no, (label, key) in enumerate(
-        (("Bidang Pembangunan Desa", "development"),
-         ("Bidang Pemberdayaan Masyarakat Desa", "empowerment")),
-        start=1,
-    ):  # fmt: skip
-        line = t5[key]
-        r = put_row(
-            [no, label, line["total"] if line["total"] is not None else "-",
-             line["stunting"] if line["stunting"] is not None else "-",
-             _pct_cell(line["percent"])],
-            pct_cols=(5,),
-        )  # fmt: skip
-        for col in (3, 4):
-            ws.cell(row=r, column=col).number_format = "#,##0"
+    if not t5.get("applies", True):
+        put_row(["Tidak berlaku untuk kelurahan: kelurahan tidak menerima Dana Desa (anggarannya "
+                 "dana kelurahan dan APBD kabupaten/kota)."])  # fmt: skip
+    else:
+        put_row(["No", f"Bidang (Dana Desa {t5['year']})", "Total alokasi (Rp)",
+                 "Alokasi stunting (Rp)", "%"], header=True)  # fmt: skip
+        for no, (label, key) in enumerate(
+            (("Bidang Pembangunan Desa", "development"),
+             ("Bidang Pemberdayaan Masyarakat Desa", "empowerment")),
+            start=1,
+        ):  # fmt: skip
+            line = t5[key]
+            r = put_row(
+                [no, label, line["total"] if line["total"] is not None else "-",
+                 line["stunting"] if line["stunting"] is not None else "-",
+                 _pct_cell(line["percent"])],
+                pct_cols=(5,),
+            )  # fmt: skip
+            for col in (3, 4):
+                ws.cell(row=r, column=col).number_format = "#,##0"
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"

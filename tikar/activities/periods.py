@@ -1,0 +1,95 @@
+"""Months, quarters and reporting deadlines of the KPM's log and coaching view. No Django import.
+
+Rules and their sources:
+- A month's Formulir 2a/2b/2c records are due by a deadline day of the FOLLOWING month (the
+  setting `TIKAR_REPORTING_DEADLINE_DAY`, default 5; no national rule was found, see
+  docs/rembuk.md). A record is on time when it was created on or before that day (local date).
+- The village agrees to "meet every 3 months for coordination" (rembuk.md, step 6): the
+  quarterly coordination meeting discusses the last finished quarter's Formulir 3.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+DEFAULT_DEADLINE_DAY = 5
+EARLIEST = date(2000, 1, 1)  # activities before this are typing errors (a year 1026, 0026)
+MAX_COUNT = 9999  # participants of one group at one activity
+
+
+def add_months(month: date, n: int) -> date:
+    """The first day of the month `n` months after `month` (n may be negative)."""
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    """(year, quarter 1-4) of a day."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def previous_quarter(day: date) -> tuple[int, int]:
+    """The last finished quarter on `day`: the one a quarterly meeting held now discusses."""
+    year, quarter = quarter_of(day)
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+
+
+def quarter_months(year: int, quarter: int) -> tuple[date, date]:
+    """First day of the quarter's first month, first day of the month after its last one."""
+    first = date(year, 3 * quarter - 2, 1)
+    return first, add_months(first, 3)
+
+
+def recent_quarters(day: date, n: int = 8) -> list[tuple[int, int]]:
+    """The current quarter and the n-1 before it, newest first."""
+    year, quarter = quarter_of(day)
+    out = []
+    for _ in range(n):
+        out.append((year, quarter))
+        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+    return out
+
+
+def deadline_day(value: object) -> int:
+    """The setting's value as a day 1-28, or the default for anything else.
+
+    28 at most so that every month has that day (February); a typo in the environment must
+    not take the coaching page down.
+    """
+    try:
+        day = int(str(value))
+    except (TypeError, ValueError):
+        return DEFAULT_DEADLINE_DAY
+    return day if 1 <= day <= 28 else DEFAULT_DEADLINE_DAY
+
+
+def deadline(month: date, day: int) -> date:
+    """The last day on which `month`'s records are on time: `day` of the following month."""
+    return add_months(month, 1).replace(day=day)
+
+
+def default_period(today: date, length: int = 3) -> tuple[date, date]:
+    """The last `length` complete months before `today`: (first month, last month), 1st days."""
+    last = add_months(today.replace(day=1), -1)
+    return add_months(last, -(length - 1)), last
+
+
+def period_months(first: date, last: date) -> list[date]:
+    """Every month from `first` to `last` inclusive (first days), oldest first."""
+    months = []
+    m = first
+    while m <= last:
+        months.append(m)
+        m = add_months(m, 1)
+    return months
+
+
+def share(part: int, whole: int) -> float | None:
+    """part / whole as a percentage, None when there is nothing to divide."""
+    return None if not whole else 100.0 * part / whole
+
+
+def weakness_key(on_time_share: float | None, activities: int, records: int) -> tuple:
+    """Sort key of the coaching rows, weakest first: no records at all, then the lowest share
+    on time, then the fewest activities."""
+    return (records > 0, on_time_share if on_time_share is not None else -1.0, activities)
