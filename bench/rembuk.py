@@ -2,7 +2,7 @@
 
 PostgreSQL only (the figures are about a production database):
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_11g \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_rembuk \\
         .venv/bin/python bench/rembuk.py [--desa 300] [--others 6000] [--runs 20] [--keepdb]
 
 Django's test machinery creates a throw-away database `test_<name>` (all migrations, so the
@@ -93,7 +93,7 @@ def main() -> None:
     if not url.startswith(("postgres://", "postgresql://")):
         sys.exit(
             "This benchmark measures PostgreSQL: set DATABASE_URL, e.g.\n"
-            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_11g "
+            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_rembuk "
             ".venv/bin/python bench/rembuk.py\n"
             "(a throw-away database test_<name> is created and dropped)."
         )
