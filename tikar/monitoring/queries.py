@@ -35,8 +35,13 @@ def _has_record(model, target_field: str, month: date):
 
 
 def active_pregnancies(village_code: str, month: date):
-    """Pregnancies that are 2a targets in `month`: open, live, not past 42 days after birth."""
+    """Pregnancies that are 2a targets in `month`: open, live, not past 42 days after birth,
+    and not before the pregnancy (rules.check_month_followed: from PREGNANCY_MONTHS_BEFORE_DUE
+    months before the delivery, or the HPL while undelivered)."""
     first = month
+    # The month is followed when the anchor's month is at most PREGNANCY_MONTHS_BEFORE_DUE
+    # months after it, i.e. the anchor falls before the 1st of the month after that.
+    limit = add_months(month, rules.PREGNANCY_MONTHS_BEFORE_DUE + 1)
     return (
         Pregnancy.objects.alive()
         .filter(village_id=village_code)
@@ -44,6 +49,11 @@ def active_pregnancies(village_code: str, month: date):
         .filter(
             Q(delivery_date__isnull=True)
             | Q(delivery_date__gte=first - timedelta(days=POSTNATAL_DAYS))
+        )
+        .filter(
+            Q(delivery_date__lt=limit)
+            | Q(delivery_date__isnull=True, due_date__lt=limit)
+            | Q(delivery_date__isnull=True, due_date__isnull=True)
         )
         # The task list shows each target's posyandu: fetch it with the target, not per row.
         .select_related("mother", "posyandu")
