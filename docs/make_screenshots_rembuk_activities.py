@@ -3,7 +3,7 @@ docs/screens/rembuk-activities-*.png.
 
 Run from the repository root: `.venv/bin/python docs/make_screenshots_rembuk_activities.py`. It
 serves the app as `make run` does (a throw-away SQLite, demo loaded) and saves: the KPM of
-Sibargot's log of last month and the new-activity form at 360×800, and the kabupaten officer's
+Sibargot's log of last month, the new-activity form and a mistyped month at 360×800, and the kabupaten officer's
 coaching view and the demo training on a desktop screen (1280×800).
 """
 
@@ -50,6 +50,9 @@ def main() -> None:
         shot(page, "new-phone")
         page.locator("fieldset.grid").scroll_into_view_if_needed()
         shot(page, "new-grid-phone")
+        # A month typed wrong: this month with a message saying what to fix.
+        page.goto(f"{base}/kegiatan-kpm/?bulan=2026-13")
+        shot(page, "bad-month-phone")
         desk = b.new_context(
             viewport={"width": 1280, "height": 800}, device_scale_factor=1, locale="id-ID"
         )

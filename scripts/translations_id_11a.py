@@ -79,4 +79,16 @@ ID = {
         "“Data belum lengkap”: nilainya T karena ada pertanyaan yang belum dijawab; melengkapi "
         "catatan bulanan dapat mengubahnya menjadi Y."
     ),
+    # Fix D
+    "Choose a dusun or a posyandu, not both.": "Pilih dusun atau posyandu, jangan keduanya.",
+    "This posyandu is not registered in %(village)s.": (
+        "Posyandu ini tidak terdaftar di %(village)s."
+    ),
+    "This dusun is not in the household register of %(village)s.": (
+        "Dusun ini tidak ada di daftar rumah tangga %(village)s."
+    ),
+    "This kelurahan has no validated quarter yet: shown is the latest completed quarter.": (
+        "Kelurahan ini belum punya kuartal yang divalidasi: yang ditampilkan adalah kuartal "
+        "terakhir yang sudah berakhir."
+    ),
 }

@@ -189,4 +189,9 @@ ID = {
     "Write the target as a number, e.g. 12,5.": "Tulis target sebagai angka, mis. 12,5.",
     "The target must be from 0 to 100.": "Target harus dari 0 sampai 100.",
     "Write the target with at most 2 decimals.": "Tulis target dengan paling banyak 2 desimal.",
+    # Fix round A
+    "Write at most %(limit_value)d characters (now %(show_value)d).": "Tulis paling banyak %(limit_value)d karakter (sekarang %(show_value)d).",
+    "no longer in the list": "sudah tidak ada di daftar",
+    "This proposal is allocated in the %(budget)s (Rp %(amount)s). Removing it also removes this amount from the %(budget)s totals and from the table 5 prefill of the Dana Desa form.": "Usulan ini sudah dialokasikan dalam %(budget)s (Rp %(amount)s). Menghapusnya juga menghapus jumlah ini dari total %(budget)s dan dari isian awal tabel 5 formulir Dana Desa.",
+    "Code %(code)s is not removed: proposals that use it: %(n)d (%(desa)s). Change their code first.": "Kode %(code)s tidak dihapus: usulan yang memakainya: %(n)d (%(desa)s). Ubah dulu kodenya.",
 }

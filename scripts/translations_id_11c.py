@@ -19,8 +19,16 @@ ID = {
     "None recorded.": "Tidak ada yang dicatat.",
     "2. Agenda": "2. Acara",
     "3. The data presented": "3. Data yang dipaparkan",
-    "The village's convergence scorecard (Formulir 4) of quarter %(q)s %(y)s was presented:": (
-        "Dipaparkan scorecard konvergensi desa (Formulir 4) kuartal %(q)s %(y)s:"
+    "The village's convergence scorecard (Formulir 4) of quarter %(q)s %(y)s was presented.": (
+        "Dipaparkan scorecard konvergensi desa (Formulir 4) kuartal %(q)s %(y)s."
+    ),
+    "The village's convergence scorecard (Formulir 4) of quarter %(q)s %(y)s (%(status)s) was "
+    "presented.": (
+        "Dipaparkan scorecard konvergensi desa (Formulir 4) kuartal %(q)s %(y)s (%(status)s)."
+    ),
+    "(Cut: the text is too long to print whole; the full text is on the meeting page.)": (
+        "(Dipotong: teks terlalu panjang untuk dicetak seluruhnya; teks lengkap ada di halaman "
+        "rembuk.)"
     ),
     "not yet validated": "belum divalidasi",
     "Number": "Jumlah",

@@ -77,4 +77,13 @@ ID = {
     "realised": "realisasi",
     "Change the stage": "Ubah tahap",
     "The priority list is empty.": "Daftar prioritas masih kosong.",
+    # Fix round A
+    "Fill in the amount in rupiah.": "Isi jumlahnya dalam rupiah.",
+    "The amount cannot be negative.": "Jumlah tidak boleh negatif.",
+    "Write the amount with the digits 0-9, e.g. 1.500.000 or 1500000.": "Tulis jumlahnya dengan angka 0-9, mis. 1.500.000 atau 1500000.",
+    "This amount is too large (more than Rp 10.000.000.000). Check the zeros.": "Jumlah ini terlalu besar (lebih dari Rp 10.000.000.000). Periksa angka nolnya.",
+    "Dana Desa ceiling of %(year)s (pagu Dana Desa, Rp)": "Pagu Dana Desa tahun %(year)s (Rp)",
+    "The amount realised is larger than the amount allocated. If the budget was changed, correct the amount allocated first.": "Jumlah realisasi lebih besar dari jumlah yang dialokasikan. Jika anggarannya diubah, perbaiki dulu jumlah yang dialokasikan.",
+    "amount not entered yet": "jumlah belum diisi",
+    "amount not entered yet: %(n)s": "jumlah belum diisi: %(n)s",
 }

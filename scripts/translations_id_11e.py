@@ -14,6 +14,7 @@ ID = {
     # views
     "This activity was already saved.": "Kegiatan ini sudah tersimpan.",
     "Activity saved.": "Kegiatan tersimpan.",
+    "This training was already saved.": "Pelatihan ini sudah tersimpan.",
     "Activity deleted.": "Kegiatan dihapus.",
     "Training saved. Now tick who was invited and attended.": "Pelatihan tersimpan. Sekarang tandai siapa yang diundang dan hadir.",
     "Only KPM of this kabupaten/kota can be added to its training.": "Hanya KPM kabupaten/kota ini yang dapat dimasukkan ke pelatihannya.",
@@ -25,7 +26,10 @@ ID = {
     "Records entered per person": "Data yang dientri per orang",
     "The coordination meeting of %(q)s was held": "Rapat koordinasi %(q)s sudah dilaksanakan",
     "The coordination meeting of %(q)s has not been recorded yet.": "Rapat koordinasi %(q)s belum dicatat.",
-    "The village agreed at the Rembuk Stunting to meet every 3 months to discuss the scorecard (Formulir 3).": "Desa sepakat dalam Rembuk Stunting untuk bertemu setiap 3 bulan membahas scorecard (Formulir 3).",
+    "The %(kind)s agreed at the Rembuk Stunting to meet every 3 months to discuss the scorecard (Formulir 3).": "%(kind)s sepakat dalam Rembuk Stunting untuk bertemu setiap 3 bulan membahas scorecard (Formulir 3).",
+    "“%(value)s” is not a number of months to show (%(choices)s): showing %(n)s.": "“%(value)s” bukan jumlah bulan yang dapat ditampilkan (%(choices)s): menampilkan %(n)s bulan.",
+    "Notes can be at most %(limit_value)s characters (now %(show_value)s).": "Catatan paling banyak %(limit_value)s karakter (sekarang %(show_value)s).",
+    "This text can be at most %(limit_value)s characters (now %(show_value)s).": "Teks ini paling banyak %(limit_value)s karakter (sekarang %(show_value)s).",
     "activities": "kegiatan",
     "participants, men": "peserta laki-laki",
     "participants, women": "peserta perempuan",
@@ -68,7 +72,7 @@ ID = {
     "Trainings attended": "Pelatihan diikuti",
     "no KPM account": "belum ada akun KPM",
     "No KPM in this area.": "Belum ada KPM di wilayah ini.",
-    "Each month: records of the desa · share entered on time, and the date of the month's last entry (when the month was complete).": "Setiap bulan: jumlah data desa · persentase yang dientri tepat waktu, dan tanggal entri terakhir bulan itu (saat bulan itu lengkap).",
+    "Each month: records of the desa/kelurahan · share entered on time, and the date of the month's last entry (when the month was complete).": "Setiap bulan: jumlah data desa/kelurahan · persentase yang dientri tepat waktu, dan tanggal entri terakhir bulan itu (saat bulan itu lengkap).",
     # training
     "No KPM training recorded.": "Belum ada pelatihan KPM yang dicatat.",
     "New training": "Pelatihan baru",

@@ -2,11 +2,11 @@
 
 ID = {
     # activities.models.ParticipantGroup
-    "Village government": "Pemerintah desa",
+    "Village government": "Pemerintah desa/kelurahan",
     "BPD (village council)": "BPD",
     "PKK": "PKK",
     "Posyandu cadre": "Kader posyandu",
-    "Village midwife": "Bidan desa",
+    "Village midwife": "Bidan desa/kelurahan",
     "KPM": "KPM",
     "PAUD teacher": "Guru PAUD",
     "Puskesmas (nutritionist, sanitarian)": "Puskesmas (tenaga gizi, sanitarian)",

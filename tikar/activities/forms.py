@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +30,34 @@ def check_date(value: date | None) -> date | None:
     if value < periods.EARLIEST:
         raise forms.ValidationError(_("The date cannot be before the year 2000."))
     return value
+
+
+def cap_text(form: forms.BaseForm) -> None:
+    """Give every free-text field of `form` a length limit with a message in the user's language.
+
+    The model's CharFields carry their `max_length`; notes (a TextField, unlimited in the
+    database) are capped at `periods.NOTES_MAX` characters so that a pasted document or a
+    100,000-character POST is refused with a message instead of stored.
+    """
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.CharField):
+            continue
+        if name == "notes":
+            field.max_length = periods.NOTES_MAX
+            text = gettext_lazy(
+                "Notes can be at most %(limit_value)s characters (now %(show_value)s)."
+            )
+        elif field.max_length:
+            text = gettext_lazy(
+                "This text can be at most %(limit_value)s characters (now %(show_value)s)."
+            )
+        else:
+            continue
+        field.widget.attrs["maxlength"] = str(field.max_length)
+        # A new list: Field.__deepcopy__ shares the validator objects with the class's field.
+        field.validators = [
+            v for v in field.validators if not isinstance(v, MaxLengthValidator)
+        ] + [MaxLengthValidator(field.max_length, message=text)]
 
 
 class DateInput(forms.DateInput):
@@ -78,6 +107,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["held_on"].widget.attrs["min"] = periods.EARLIEST.isoformat()
         if not inst.pk:
             self.initial.setdefault("held_on", now)
+        cap_text(self)
 
     def clean_held_on(self) -> date | None:
         return check_date(self.cleaned_data.get("held_on"))
@@ -114,9 +144,11 @@ class AttendanceGrid:
         raw = (raw or "").strip()
         if not raw:
             return 0
-        if not raw.isdigit() or len(raw) > 4:
+        # ASCII digits only: str.isdigit() and int() also take Arabic-Indic and other digits.
+        value = periods.read_whole(raw)
+        if value is None or value > periods.MAX_COUNT:
             raise ValueError
-        return int(raw)
+        return value
 
     def is_valid(self) -> bool:
         for group in ParticipantGroup.values:
@@ -162,6 +194,10 @@ class TrainingForm(forms.ModelForm):
             "held_to": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cap_text(self)
 
     def clean_held_from(self) -> date | None:
         value = self.cleaned_data.get("held_from")

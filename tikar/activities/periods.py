@@ -10,11 +10,34 @@ Rules and their sources:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 DEFAULT_DEADLINE_DAY = 5
 EARLIEST = date(2000, 1, 1)  # activities before this are typing errors (a year 1026, 0026)
 MAX_COUNT = 9999  # participants of one group at one activity
+NOTES_MAX = 2000  # characters of an activity's or a training's notes (a page, not a report)
+
+# ASCII digits only: `\d` also matches Arabic-Indic and other digits that int() would accept.
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_WHOLE = re.compile(r"[0-9]{1,9}")
+
+
+def read_month(value: str) -> date | None:
+    """`YYYY-MM` (ASCII digits) as the 1st of that month; None when it is not one.
+
+    Range checks (before 2000, in the future) are the caller's: they need today's date.
+    """
+    m = _MONTH.fullmatch(value.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+        return None
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def read_whole(value: str) -> int | None:
+    """A whole number of at most 9 ASCII digits, else None (no sign, no spaces inside)."""
+    value = value.strip()
+    return int(value) if _WHOLE.fullmatch(value) else None
 
 
 def add_months(month: date, n: int) -> date:
@@ -56,11 +79,8 @@ def deadline_day(value: object) -> int:
     28 at most so that every month has that day (February); a typo in the environment must
     not take the coaching page down.
     """
-    try:
-        day = int(str(value))
-    except (TypeError, ValueError):
-        return DEFAULT_DEADLINE_DAY
-    return day if 1 <= day <= 28 else DEFAULT_DEADLINE_DAY
+    day = read_whole(str(value))
+    return day if day is not None and 1 <= day <= 28 else DEFAULT_DEADLINE_DAY
 
 
 def deadline(month: date, day: int) -> date:

@@ -9,6 +9,7 @@ the trainings their desa's KPM were invited to.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 
@@ -39,7 +40,7 @@ from tikar.clock import today
 from tikar.households import views as hv
 from tikar.households.once import retry_when_locked
 from tikar.monitoring.rules import month_label
-from tikar.monitoring.views import month_choices, month_from_query
+from tikar.monitoring.views import month_choices
 from tikar.regions.models import Level, Region, parent_code
 from tikar.scorecard.views_area import chosen_area, crumbs
 
@@ -67,7 +68,8 @@ def _token(value: str) -> uuid.UUID | None:
 def activity_log(request: HttpRequest) -> HttpResponse:
     """A month of the desa's activities (`?bulan=YYYY-MM`) with totals per kind and by sex."""
     village = hv.village_for(request)
-    month = month_from_query(request.GET.get("bulan"))
+    this_month = today().replace(day=1)
+    month, notice = _month_param(request.GET.get("bulan", ""), this_month, this_month)
     acts = list(
         scoped(Activity.objects, request.user)
         .filter(village=village, held_on__gte=month, held_on__lt=periods.add_months(month, 1))
@@ -111,8 +113,62 @@ def activity_log(request: HttpRequest) -> HttpResponse:
         "can_write": request.user.is_village_user,
         "quarter_label": quarter_label(year, quarter),
         "quarter_meeting": meeting,
+        "notices": [notice] if notice else [],
+        "agreed_by": village.kind_label,
     }
     return render(request, "activities/log.html", ctx)
+
+
+def _activity_content(activity: Activity, counts: dict[str, tuple[int, int]]) -> str:
+    """What the user typed into the new-activity form, as one comparable string."""
+    return json.dumps(
+        [
+            activity.kind,
+            f"{activity.held_on}",
+            activity.title,
+            activity.place,
+            activity.partners,
+            activity.notes,
+            activity.reviewed_year,
+            activity.reviewed_quarter,
+            sorted((g, m, w) for g, (m, w) in counts.items() if m or w),
+        ]
+    )
+
+
+def _training_content(training: Training) -> str:
+    """What the user typed into the new-training form, as one comparable string."""
+    return json.dumps(
+        [
+            training.title,
+            f"{training.held_from}",
+            f"{training.held_to}",
+            training.place,
+            training.organiser,
+            training.notes,
+        ]
+    )
+
+
+def _unused_token(token: uuid.UUID, content: str, find, content_of) -> tuple[uuid.UUID, object]:
+    """The token to save a new-form submission under, or the row it repeats.
+
+    A form's one-time token swallows only an identical repeat (a double tap, a resend after a
+    timeout): then the saved row is returned. When the row saved under the token holds other
+    content (the user went Back, changed the form and saved again), the submission is new: it
+    gets a token derived from the old one and its content, so that a double submit of the
+    changed form still makes one row. Returns (token, None) to save, or (token, row) when the
+    submission was already saved.
+    """
+    for _attempt in range(8):
+        row = find(token)
+        if row is None:
+            return token, None
+        if content_of(row) == content:
+            return token, row
+        token = uuid.uuid5(token, content)
+    # Eight different saved versions of one form: give up deduplicating, never lose the data.
+    return uuid.uuid4(), None
 
 
 def _grid_initial(activity: Activity) -> dict[str, tuple[int, int]]:
@@ -158,10 +214,6 @@ def activity_new(request: HttpRequest) -> HttpResponse:
     # A missing or malformed token (a hand-made request) still gets one: it is simply not
     # shared with a retry.
     token = _token(request.POST.get("submit_token")) or uuid.uuid4()
-    done = Activity.objects.filter(submit_token=token, village=village).first()
-    if done is not None:
-        messages.info(request, _("This activity was already saved."))
-        return redirect("activity_edit", pk=done.pk)
     form = ActivityForm(request.POST)
     grid = AttendanceGrid(request.POST)
     if not (form.is_valid() & grid.is_valid()):
@@ -172,6 +224,20 @@ def activity_new(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     activity = form.save(commit=False)
+    content = _activity_content(activity, grid.counts)
+    token, done = _unused_token(
+        token,
+        content,
+        lambda t: (
+            Activity.objects.filter(submit_token=t, village=village)
+            .prefetch_related("attendance")
+            .first()
+        ),
+        lambda a: _activity_content(a, _grid_initial(a)),
+    )
+    if done is not None:
+        messages.info(request, _("This activity was already saved."))
+        return redirect("activity_edit", pk=done.pk)
     activity.village = village
     activity.recorded_by = request.user
     activity.submit_token = token
@@ -264,16 +330,30 @@ def _review(activity: Activity, village: Region, user) -> dict | None:
 # Officers' KPM coaching
 
 
-def _month_param(value: str | None, default: date) -> date:
-    try:
-        year, month = (int(x) for x in (value or "").split("-"))
-        m = date(year, month, 1)
-    except (ValueError, OverflowError):
-        return default
-    return m if periods.EARLIEST <= m <= today().replace(day=1) else default
+def _month_param(value: str, default: date, latest: date) -> tuple[date, str]:
+    """`?bulan=` / `?akhir=` (YYYY-MM, ASCII digits) and a message in the user's language ("" when
+    fine). Empty: `default`. Malformed or before 2000, or after `latest`: `default` and a message
+    saying what to fix, as the SKDN report does (tikar/posyandu/views_skdn.py parse_month).
+    """
+    value = value or ""
+    if not value.strip():
+        return default, ""
+    month = periods.read_month(value)
+    if month is None or month < periods.EARLIEST:
+        return default, _(
+            "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s): "
+            "showing %(month)s."
+        ) % {"value": value[:20], "example": f"{default:%Y-%m}", "month": month_label(default)}
+    if month > latest:
+        return default, _("%(month)s has not come yet: showing %(current)s.") % {
+            "month": month_label(month),
+            "current": month_label(default),
+        }
+    return month, ""
 
 
 LENGTHS = (1, 3, 6, 12)
+DEFAULT_LENGTH = 3
 
 
 @require_safe
@@ -285,13 +365,23 @@ def kpm_coaching(request: HttpRequest) -> HttpResponse:
         raise Http404
     base = user.region if user.role != Role.NATIONAL_ADMIN else None
     area = chosen_area(request, base)
-    try:
-        length = int(request.GET.get("lama", 3))
-    except ValueError:
-        length = 3
-    length = length if length in LENGTHS else 3
+    notices = []
+    raw_length = request.GET.get("lama", "")
+    length = periods.read_whole(raw_length) if raw_length.strip() else DEFAULT_LENGTH
+    if length not in LENGTHS:
+        length = DEFAULT_LENGTH
+        notices.append(
+            _("“%(value)s” is not a number of months to show (%(choices)s): showing %(n)s.")
+            % {
+                "value": raw_length[:20],
+                "choices": ", ".join(str(n) for n in LENGTHS),
+                "n": DEFAULT_LENGTH,
+            }
+        )
     _first, default_last = periods.default_period(today(), length)
-    last = _month_param(request.GET.get("akhir"), default_last)
+    last, notice = _month_param(request.GET.get("akhir", ""), default_last, today().replace(day=1))
+    if notice:
+        notices.append(notice)
     first = periods.add_months(last, -(length - 1))
     data = coaching(user, area, first, last)
     per_kpm = area is not None and area.level >= Level.REGENCY
@@ -310,6 +400,7 @@ def kpm_coaching(request: HttpRequest) -> HttpResponse:
         "length": length,
         "lengths": LENGTHS,
         "wilayah": wilayah,
+        "notices": notices,
         "ends": [
             {"value": f"{m:%Y-%m}", "label": month_label(m), "selected": m == last}
             for m in (periods.add_months(today().replace(day=1), -i) for i in range(0, 24))
@@ -380,12 +471,18 @@ def training_list(request: HttpRequest) -> HttpResponse:
         if not manager:
             raise Http404
         token = _token(request.POST.get("submit_token")) or uuid.uuid4()
-        done = Training.objects.filter(submit_token=token, regency=user.region_id).first()
-        if done is not None:
-            return redirect("training_detail", pk=done.pk)
         form = TrainingForm(request.POST)
         if form.is_valid():
             training = form.save(commit=False)
+            token, done = _unused_token(
+                token,
+                _training_content(training),
+                lambda t: Training.objects.filter(submit_token=t, regency=user.region_id).first(),
+                _training_content,
+            )
+            if done is not None:
+                messages.info(request, _("This training was already saved."))
+                return redirect("training_detail", pk=done.pk)
             training.regency_id = user.region_id
             training.recorded_by = user
             training.submit_token = token
@@ -446,10 +543,8 @@ def training_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for key in request.POST:
             if not key.startswith("kpm_"):
                 continue
-            try:
-                kpm_id = int(key[4:])
-            except ValueError:
-                kpm_id = -1
+            # ASCII digits only: int() would also read "kpm_١٢" as 12.
+            kpm_id = periods.read_whole(key[4:])
             state = request.POST.get(key, "")
             if kpm_id not in allowed or state not in ATTENDANCE_STATES:
                 error = _("Only KPM of this kabupaten/kota can be added to its training.")

@@ -7,11 +7,12 @@ docs/rembuk.md (section 11b) gives every choice where the spec is silent.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -26,12 +27,13 @@ from tikar.meetings.models import (
     VillageMeeting,
 )
 from tikar.meetings.terms import BudgetTerms
-from tikar.scorecard.forms import RupiahInput
+from tikar.scorecard.forms import MAX_RUPIAH, PlainDecimalField, RupiahField
 
 # The largest estimated cost accepted: 10 billion rupiah. A whole village's yearly Dana Desa is
 # about 1 billion; anything above 10 billion is a typing slip (extra zeros), not a proposal.
-MAX_COST = 10_000_000_000
-PLAIN_DIGITS = re.compile(r"\d+")
+MAX_COST = MAX_RUPIAH  # one cap for every rupiah input (scorecard.forms)
+# The meeting's free-text fields: about a page each; longer is a paste gone wrong.
+MAX_TEXT = 2000
 
 # rembuk.md "Steps": the order of the meeting, as the default agenda text.
 DEFAULT_AGENDA = _(
@@ -52,6 +54,18 @@ def _localize(field: forms.Field) -> None:
     English)."""
     field.localize = True
     field.widget.is_localized = True
+
+
+def _limit_text(field: forms.Field, limit: int) -> None:
+    """At most `limit` characters, with a message that says how many were written."""
+    field.max_length = limit
+    field.widget.attrs["maxlength"] = str(limit)
+    field.validators.append(
+        MaxLengthValidator(
+            limit,
+            message=_("Write at most %(limit_value)d characters (now %(show_value)d)."),
+        )
+    )
 
 
 class DateInput(forms.DateInput):
@@ -95,6 +109,7 @@ class MeetingForm(forms.ModelForm):
             # Text, not number: a phone's keyboard and Indonesians write "12,5".
             "stunting_target_percent": forms.TextInput(attrs={"inputmode": "decimal"}),
         }
+        field_classes = {"stunting_target_percent": PlainDecimalField}
         help_texts = {
             "facilitators": _("One name per line, with the role (e.g. Pendamping Desa)."),
             "stunting_target_percent": _(
@@ -124,6 +139,8 @@ class MeetingForm(forms.ModelForm):
                 "max_whole_digits": _("The target must be from 0 to 100."),
             }
         )
+        for name in ("facilitators", "agenda", "commitments"):
+            _limit_text(self.fields[name], MAX_TEXT)
         self.fields["held_on"].widget.attrs.update({"min": f"{year}-01-01", "max": f"{year}-12-31"})
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("agenda", str(DEFAULT_AGENDA))
@@ -181,43 +198,30 @@ class ParticipantForm(forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class RupiahField(forms.Field):
-    """Whole rupiah, 0 to MAX_COST. Accepts "1.500.000" (RupiahInput removes correct dots)
-    and "1500000"; refuses negatives, decimals, and anything else, each with its own message."""
+class CostField(RupiahField):
+    """The proposal's estimated cost: the shared rupiah parser (scorecard.forms.RupiahField,
+    cap MAX_COST) with the words "cost"."""
 
-    widget = RupiahInput
+    default_error_messages = {
+        "required": _("Fill in the estimated cost in rupiah."),
+        "negative": _("The cost cannot be negative."),
+        "invalid": _("Write the cost in digits, e.g. 1.500.000 or 1500000."),
+        "too_large": _("This cost is too large (more than Rp 10.000.000.000). Check the zeros."),
+    }
 
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault(
-            "error_messages", {"required": _("Fill in the estimated cost in rupiah.")}
-        )
-        super().__init__(**kwargs)
 
-    def to_python(self, value) -> Decimal | None:
-        if value in (None, ""):
-            return None
-        if isinstance(value, int | Decimal):
-            text = str(value)
-        else:
-            text = str(value).strip()
-        if text.startswith("-"):
-            raise forms.ValidationError(_("The cost cannot be negative."))
-        if re.fullmatch(r"\d+([.,]\d+)+", text):
-            raise forms.ValidationError(
-                _("Write whole rupiah without cents, e.g. 1.500.000 or 1500000.")
-            )
-        if not PLAIN_DIGITS.fullmatch(text):
-            raise forms.ValidationError(_("Write the cost in digits, e.g. 1.500.000 or 1500000."))
-        if len(text) > 15 or int(text) > MAX_COST:
-            raise forms.ValidationError(
-                _("This cost is too large (more than Rp 10.000.000.000). Check the zeros.")
-            )
-        return Decimal(int(text))
+def percent_label(value) -> str:
+    """ "82,35 %" in Indonesian ("82.35 %" in English): the language's decimal mark."""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return f"{formats.number_format(number, 2, use_l10n=True)} %"
 
 
 def indicator_choices(snapshot: dict | None) -> list[tuple[str, str]]:
     """("<group>:<code>", label) for every scorecard indicator, with its coverage in the frozen
-    snapshot when there is one ("… (52.00%)")."""
+    snapshot when there is one ("… (52,00 %)")."""
     from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY
 
     titles = {
@@ -234,7 +238,7 @@ def indicator_choices(snapshot: dict | None) -> list[tuple[str, str]]:
             cover = ""
             if ind.code in coverage:
                 pct = coverage[ind.code]
-                cover = f" ({pct}%)" if pct is not None else " (–)"
+                cover = f" ({percent_label(pct)})" if pct is not None else " (–)"
             out.append((f"{group}:{ind.code}", f"{titles[group]} {ind.number}{cover}: {ind.text}"))
     return out
 
@@ -243,14 +247,15 @@ def code_choices(local: list[LocalActivityCode]) -> list[tuple[str, str]]:
     """The national Permendagri 20/2018 list, then the kabupaten's own codes."""
     out: list[tuple[str, str]] = [("", _("Not coded yet"))]
     out += [(c.code, f"{c.code} {c.name}") for c in codes.national_codes().values()]
-    out += [(c.code, f"{c.code} {c.name} ({_('kabupaten code')})") for c in local]
+    own = _("kabupaten code")  # outside the f-string: makemessages sees it
+    out += [(c.code, f"{c.code} {c.name} ({own})") for c in local]
     return out
 
 
 class ProposalForm(forms.ModelForm):
     """One line of the priority list, without the budget path (stage and amounts: 11d)."""
 
-    estimated_cost = RupiahField(label=capfirst(_("estimated cost (Rp)")))
+    estimated_cost = CostField(label=capfirst(_("estimated cost (Rp)")))
 
     class Meta:
         model = Proposal
@@ -274,6 +279,7 @@ class ProposalForm(forms.ModelForm):
             "volume": forms.TextInput(attrs={"inputmode": "decimal"}),
             "dusun": forms.TextInput(attrs={"list": "dusun-list", "autocomplete": "off"}),
         }
+        field_classes = {"volume": PlainDecimalField}
         help_texts = {
             "timing": _("e.g. January-December, or every month"),
             "indicator": _("The scorecard indicator whose gap this activity closes."),
@@ -323,7 +329,7 @@ class ProposalForm(forms.ModelForm):
                 else _("village budget activity code")
             ),
             required=False,
-            choices=code_choices(local_codes),
+            choices=self._code_choices(local_codes),
             error_messages={
                 "invalid_choice": _(
                     "This activity code is not in the Permendagri 20/2018 list nor among "
@@ -348,6 +354,16 @@ class ProposalForm(forms.ModelForm):
                 "max_decimal_places": _("Write the volume with at most 2 decimals."),
             }
         )
+
+    def _code_choices(self, local: list[LocalActivityCode]) -> list[tuple[str, str]]:
+        """The list, plus the proposal's current code when it left the list (a kabupaten code
+        removed later): the proposal stays editable and keeps its code until it is changed."""
+        out = code_choices(local)
+        current = self.instance.activity_code if self.instance.pk else ""
+        if current and current not in {value for value, _label in out}:
+            gone = _("no longer in the list")  # outside the f-string: makemessages sees it
+            out.append((current, f"{current} ({gone})"))
+        return out
 
     def clean_funding_source(self) -> str:
         source = self.cleaned_data["funding_source"]

@@ -126,6 +126,15 @@ def posyandu_names(village_code: str) -> dict[str, str]:
     }
 
 
+def dusun_registered(village_code: str, dusun: str) -> bool:
+    """Whether a household of the desa's register (not deleted) is in `dusun` (exact text).
+
+    Serves from the index household_address (village, dusun, rt, rw)."""
+    return Household.objects.filter(
+        village_id=village_code, dusun=dusun, deleted_at__isnull=True
+    ).exists()
+
+
 def quarter_statuses(village_code: str, quarters: list[gaps.Quarter]) -> dict[gaps.Quarter, Any]:
     """{quarter: locked_at} of the validated quarters among `quarters`."""
     return {

@@ -195,20 +195,30 @@ class Counts:
 class TrendPoint:
     quarter: Quarter
     percent: Decimal | None
-    arrow: str  # "↑", "↓", "→" against the previous point with a value; "" for the first
+    arrow: str  # "↑", "↓" against the previous point with a value; "" if equal or first
+
+
+def whole_percent(value: Decimal) -> Decimal:
+    """The coverage as the trend shows it: a whole percent, half up (Django's floatformat:0)."""
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def trend(points: list[tuple[Quarter, Decimal | None]]) -> list[TrendPoint]:
     """Arrows for a coverage series, oldest first: each point against the latest earlier
-    point that has a value (a quarter without targets has none and gets no arrow)."""
+    point that has a value (a quarter without targets has none and gets no arrow).
+
+    The comparison is made at the precision the trend is shown in (whole percent, see
+    `whole_percent`), so an arrow never sits between two equal numbers ("10% ↑ 10%"):
+    equal as shown gives no arrow."""
     out = []
     before: Decimal | None = None
     for q, value in points:
         arrow = ""
-        if value is not None and before is not None:
-            arrow = "↑" if value > before else "↓" if value < before else "→"
         if value is not None:
-            before = value
+            shown = whole_percent(value)
+            if before is not None:
+                arrow = "↑" if shown > before else "↓" if shown < before else ""
+            before = shown
         out.append(TrendPoint(q, value, arrow))
     return out
 

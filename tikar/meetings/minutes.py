@@ -11,12 +11,15 @@ province code: Permendagri/Keppres 41/1987 on the three time zones).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tikar.meetings import totals
@@ -37,6 +40,19 @@ WIT_PROVINCES = frozenset({"81", "82", "91", "92", "93", "94", "95", "96", "97"}
 
 GAPS_SHOWN = 5
 
+# The most characters of one free-text field (facilitators, agenda, commitments) printed in the
+# Berita Acara. The fields have no limit; a 100,000-character paste would make a PDF of dozens
+# of pages and take WeasyPrint tens of seconds. 4,000 characters is about two printed pages at
+# 9.5 pt; what is cut is said in the document (the full text stays on the meeting page).
+TEXT_PRINTED = 4000
+LINE_PRINTED = 1000  # one agenda item or name longer than this is cut too
+
+# A number a secretary typed before an item ("1.", "2)", "a.", "b)") or a bullet ("-", "•",
+# "*", "–"), which the document's own list would number again ("1. 1. Pembukaan"). Only one
+# lowercase letter: "H. Ahmad" (Haji) and "dr. Hasan" are names, not list markers; a number
+# needs the space after it, so "1.000 HPK" keeps its digits.
+LIST_MARKER = re.compile(r"^(?:(?:\d{1,3}|[a-z])[.)](?:\s+|$)|[-•*–—·]\s*)")
+
 
 def time_zone(village_code: str) -> str:
     """ "WIB", "WITA" or "WIT" for a region code (its first two digits are the province)."""
@@ -52,19 +68,48 @@ def rupiah(value: int | Decimal | None) -> str:
     """ "Rp 1.500.000"; "" for None. Whole rupiah (APBDes amounts have no cents)."""
     if value is None:
         return ""
-    return "Rp " + f"{int(value):,}".replace(",", ".")
+    return "Rp " + number(int(value))
 
 
-def number(value: Decimal | int | None) -> str:
-    """A volume as Indonesians write it: "12", "2,5" (decimal comma, no trailing zeros)."""
-    if value is None:
+def number(value: Decimal | int | str | None, places: int | None = None) -> str:
+    """Every number of the Berita Acara as Indonesians write it: "1.234", "2,5", "57,89".
+
+    Thousands grouped with a dot, a decimal comma (PUEBI). `places=None`: no trailing zeros
+    (volumes, the stunting target "14,5"); `places=2`: exactly two decimals, as the scorecard
+    gives percentages ("75,00"). `value` may be the scorecard snapshot's string ("55.48").
+    "" for None or a text that is not a number.
+    """
+    if value is None or value == "":
         return ""
-    text = format(Decimal(value), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    try:
+        dec = Decimal(str(value))
+    except ArithmeticError:
+        return ""
+    if not dec.is_finite():
+        return ""
+    if places is not None:
+        text = format(dec, f".{places}f")
+    else:
+        text = format(dec, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
     sign = "-" if text.startswith("-") else ""
     whole, _sep, frac = text.lstrip("-").partition(".")
     return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+
+
+def percent(value: Decimal | int | str | None) -> str:
+    """ "57,89%" from the snapshot's "57.89"; "-" when there is no percentage (no target)."""
+    text = number(value, places=2)
+    return f"{text}%" if text else "-"
+
+
+def breakable(text: str) -> SafeString:
+    """`text` escaped, with a line-break opportunity (HTML <wbr>) after each thousands dot
+    between digits, so that a 10-digit volume ("9.999.999.999,99 paket") wraps inside the
+    narrow volume column of the printed list instead of running into the next one."""
+    html = re.sub(r"(?<=\d)\.(?=\d{3})", ".<wbr>", str(escape(text)))
+    return mark_safe(html)  # noqa: S308 - escaped above; only <wbr> added
 
 
 def clock_time(t: time) -> str:
@@ -81,8 +126,50 @@ def time_range(start: time | None, end: time | None, zone: str) -> str:
 
 
 def lines(text: str) -> list[str]:
-    """A text field as its non-empty lines (agenda items, facilitators)."""
-    return [s.strip() for s in (text or "").splitlines() if s.strip()]
+    """A text field as its non-empty lines (agenda items, facilitators), each without the
+    number or bullet typed before it (`LIST_MARKER`): the document numbers them itself."""
+    out = []
+    for line in (text or "").splitlines():
+        item = LIST_MARKER.sub("", line.strip(), count=1).strip()
+        if item:
+            out.append(item)
+    return out
+
+
+@dataclass
+class PrintedLines:
+    """The lines of one free-text field as printed: at most `TEXT_PRINTED` characters in all
+    and `LINE_PRINTED` per line; `cut` says whether anything was left out."""
+
+    items: list[str]
+    cut: bool
+
+    def __iter__(self):  # the template loops over it like a list
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def printed_lines(text: str) -> PrintedLines:
+    """`lines(text)` capped for print (TEXT_PRINTED, LINE_PRINTED), marking a cut line with "…"."""
+    items: list[str] = []
+    used = 0
+    cut = False
+    for item in lines(text):
+        if used >= TEXT_PRINTED:
+            cut = True
+            break
+        room = min(LINE_PRINTED, TEXT_PRINTED - used)
+        if len(item) > room:
+            item = item[:room].rstrip() + "…"
+            cut = True
+        items.append(item)
+        used += len(item)
+    return PrintedLines(items, cut)
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,6 +214,9 @@ def largest_gaps(snapshot: dict[str, Any], n: int = GAPS_SHOWN) -> list[dict[str
                     "received": received,
                     "not_served": not_served,
                     "percent": pct,
+                    "not_served_text": number(not_served),
+                    "denominator_text": number(denominator),
+                    "percent_text": percent(pct),
                     "_sort": (-not_served, Decimal(pct) if pct is not None else Decimal(0), order),
                 }
             )
@@ -147,8 +237,44 @@ class DataPresented:
     pregnancies: int
     children: int
     stunting: int
-    convergence: list[dict[str, Any]]  # label, received, expected, percent
+    convergence: list[dict[str, Any]]  # label, received, expected, percent, *_text
     gaps: list[dict[str, Any]]
+    intro: str = ""  # "Dipaparkan scorecard … kuartal II 2026 (belum divalidasi)."
+
+    @property
+    def households_text(self) -> str:
+        return number(self.households)
+
+    @property
+    def pregnancies_text(self) -> str:
+        return number(self.pregnancies)
+
+    @property
+    def children_text(self) -> str:
+        return number(self.children)
+
+    @property
+    def stunting_text(self) -> str:
+        return number(self.stunting)
+
+
+def _intro(quarter_roman: str, year: int, validated: bool, provisional_note: str | None) -> str:
+    """The sentence before the figures. The quarter's state goes in brackets after the quarter
+    ("kuartal II 2026 (belum divalidasi)"), never after a colon."""
+    status = []
+    if not validated:
+        status.append(_("not yet validated"))
+    if provisional_note:
+        note = str(provisional_note)
+        status.append(note[:1].lower() + note[1:])
+    if status:
+        return _(
+            "The village's convergence scorecard (Formulir 4) of quarter %(q)s %(y)s "
+            "(%(status)s) was presented."
+        ) % {"q": quarter_roman, "y": year, "status": "; ".join(status)}
+    return _(
+        "The village's convergence scorecard (Formulir 4) of quarter %(q)s %(y)s was presented."
+    ) % {"q": quarter_roman, "y": year}
 
 
 def data_presented(meeting: VillageMeeting) -> DataPresented | None:
@@ -160,22 +286,36 @@ def data_presented(meeting: VillageMeeting) -> DataPresented | None:
     t1 = snap.get("table1_targets") or {}
     t4 = snap.get("table4_convergence") or {}
     labels = _group_labels()
-    convergence = [
-        {"label": label, **(t4.get(key) or {"received": 0, "expected": 0, "percent": None})}
-        for key, label in (
-            ("pregnancy", labels["pregnancy"]),
-            ("child", labels["child"]),
-            ("total", _("Village total")),
+    convergence = []
+    for key, label in (
+        ("pregnancy", labels["pregnancy"]),
+        ("child", labels["child"]),
+        ("total", _("Village total")),
+    ):
+        row = t4.get(key) or {"received": 0, "expected": 0, "percent": None}
+        convergence.append(
+            {
+                "label": label,
+                **row,
+                "received_text": number(row.get("received") or 0),
+                "expected_text": number(row.get("expected") or 0),
+                "percent_text": percent(row.get("percent")),
+            }
         )
-    ]
     quarter = int(header.get("quarter") or meeting.scorecard_quarter or 0)
+    year = int(header.get("year") or meeting.scorecard_year or 0)
+    quarter_roman = header.get("quarter_roman") or {1: "I", 2: "II", 3: "III", 4: "IV"}.get(
+        quarter, str(quarter)
+    )
+    provisional_note = snap.get("provisional_note") if snap.get("provisional") else None
+    validated = bool(snap.get("validated"))
     return DataPresented(
+        intro=_intro(quarter_roman, year, validated, provisional_note),
         quarter=quarter,
-        year=int(header.get("year") or meeting.scorecard_year or 0),
-        quarter_roman=header.get("quarter_roman")
-        or {1: "I", 2: "II", 3: "III", 4: "IV"}.get(quarter, str(quarter)),
-        provisional_note=snap.get("provisional_note") if snap.get("provisional") else None,
-        validated=bool(snap.get("validated")),
+        year=year,
+        quarter_roman=quarter_roman,
+        provisional_note=provisional_note,
+        validated=validated,
         households=int(t1.get("households") or 0),
         pregnancies=int(t1.get("pregnancies") or 0),
         children=int(t1.get("children") or 0),
@@ -214,6 +354,10 @@ class ProposalLine:
     allocated_amount: int | None
     realised_amount: int | None
 
+    @property
+    def volume_html(self) -> SafeString:
+        return breakable(self.volume_text)
+
 
 @dataclass
 class TotalLine:
@@ -221,6 +365,10 @@ class TotalLine:
     proposals: int
     cost_text: str
     estimated_cost: int
+
+    @property
+    def proposals_text(self) -> str:
+        return number(self.proposals)
 
 
 @dataclass
@@ -237,8 +385,8 @@ class Minutes:
     day: str
     date_text: str
     time_text: str
-    facilitators: list[str]
-    agenda: list[str]
+    facilitators: PrintedLines
+    agenda: PrintedLines
     data: DataPresented | None
     proposals: list[ProposalLine]
     by_package: list[TotalLine]
@@ -248,7 +396,7 @@ class Minutes:
     path: totals.PathTotals
     quarterly_coordination: bool
     target_text: str
-    commitments: list[str]
+    commitments: PrintedLines
     signers: list[Participant]
     head_title: str
     head_name: str
@@ -256,6 +404,27 @@ class Minutes:
     participants: list[Participant]
     count_male: int = 0
     count_female: int = 0
+
+    @property
+    def proposals_count_text(self) -> str:
+        return number(self.path.proposals)
+
+    @property
+    def count_male_text(self) -> str:
+        return number(self.count_male)
+
+    @property
+    def count_female_text(self) -> str:
+        return number(self.count_female)
+
+    @property
+    def count_text(self) -> str:
+        return number(len(self.participants))
+
+    @property
+    def text_cut(self) -> bool:
+        """True when a free-text field was too long to print whole (TEXT_PRINTED)."""
+        return self.facilitators.cut or self.agenda.cut or self.commitments.cut
 
     @property
     def has_budget_path(self) -> bool:
@@ -383,8 +552,8 @@ def build(meeting: VillageMeeting) -> Minutes:
         day=day,
         date_text=date_text,
         time_text=time_text,
-        facilitators=lines(meeting.facilitators),
-        agenda=lines(meeting.agenda),
+        facilitators=printed_lines(meeting.facilitators),
+        agenda=printed_lines(meeting.agenda),
         data=data_presented(meeting),
         proposals=[_proposal_line(i, p) for i, p in enumerate(proposals, start=1)],
         by_package=by_package,
@@ -394,7 +563,7 @@ def build(meeting: VillageMeeting) -> Minutes:
         path=path,
         quarterly_coordination=meeting.quarterly_coordination,
         target_text=target_text,
-        commitments=lines(meeting.commitments),
+        commitments=printed_lines(meeting.commitments),
         signers=[p for p in participants if p.signs_minutes],
         head_title=str(terms.head),
         head_name=meeting.village_head_name,

@@ -32,7 +32,7 @@ from tikar.meetings.models import (
     VillageMeeting,
 )
 from tikar.meetings.terms import DESA, budget_terms
-from tikar.scorecard.forms import RupiahInput
+from tikar.scorecard.forms import RupiahField
 
 # Which amounts each stage keeps; going back a stage clears the later ones (the history keeps
 # what they were).
@@ -43,17 +43,18 @@ STAGE_AMOUNTS = {
     ProposalStage.ALLOCATED: ("planned_amount", "allocated_amount"),
     ProposalStage.REALISED: ("planned_amount", "allocated_amount", "realised_amount"),
 }
-_AMOUNT = {"required": False, "min_value": 0, "max_digits": 15, "decimal_places": 0,
-           "widget": RupiahInput}  # fmt: skip
 
 
 class StageForm(forms.Form):
-    """A proposal's stage and amounts. Whole rupiah ≥ 0; "1.500.000" is read as 1500000."""
+    """A proposal's stage and amounts: whole rupiah through the one rupiah parser
+    (scorecard.forms.RupiahField: 0 to Rp 10 miliar, "1.500.000" is read as 1500000).
+    A realised amount above the allocated one is refused (docs/rembuk.md, 11d): the village
+    first corrects the allocated amount (a changed APBDes), so table 5 and the totals agree."""
 
     stage = forms.ChoiceField(label=gettext_lazy("Stage"), choices=ProposalStage.choices)
-    planned_amount = forms.DecimalField(**_AMOUNT)
-    allocated_amount = forms.DecimalField(**_AMOUNT)
-    realised_amount = forms.DecimalField(label=gettext_lazy("Amount realised (Rp)"), **_AMOUNT)
+    planned_amount = RupiahField(required=False)
+    allocated_amount = RupiahField(required=False)
+    realised_amount = RupiahField(label=gettext_lazy("Amount realised (Rp)"), required=False)
     stage_note = forms.CharField(
         label=gettext_lazy("Note (why not accepted, changes)"), max_length=300, required=False
     )
@@ -80,6 +81,20 @@ class StageForm(forms.Form):
             )
         if stage == ProposalStage.REALISED and data.get("realised_amount") is None:
             self.add_error("realised_amount", _("Enter the amount realised (whole rupiah)."))
+        realised, allocated = data.get("realised_amount"), data.get("allocated_amount")
+        if (
+            stage == ProposalStage.REALISED
+            and realised is not None
+            and allocated is not None
+            and realised > allocated
+        ):
+            self.add_error(
+                "realised_amount",
+                _(
+                    "The amount realised is larger than the amount allocated. If the budget "
+                    "was changed, correct the amount allocated first."
+                ),
+            )
         if stage == ProposalStage.REJECTED and not data.get("stage_note", "").strip():
             self.add_error("stage_note", _("Write why the proposal was not accepted."))
         return data
@@ -115,6 +130,10 @@ def proposal_budget(request: HttpRequest, year: int) -> HttpResponse:
     )
     proposals = list(meeting.proposals.all()) if meeting else []
     path = totals.path_totals(proposals, sources=terms.funding_sources)
+    # Accepted (or further) without an RKPDes amount: the total must not read as "Rp 0".
+    planned_missing = sum(
+        1 for p in proposals if p.stage in totals.PLANNED_STAGES and p.planned_amount is None
+    )
     editable = request.user.is_village_user and request.user.region_id == village.code
     rows = [
         {
@@ -140,6 +159,7 @@ def proposal_budget(request: HttpRequest, year: int) -> HttpResponse:
         "meeting": meeting,
         "rows": rows,
         "path": path,
+        "planned_missing": planned_missing,
         "packages": [
             (ServicePackage(t.key).label, t)
             for t in path.by_package

@@ -10,6 +10,7 @@ that names no usable quarter answers 400 with the reason in Bahasa Indonesia. do
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from typing import Any
 from urllib.parse import urlencode
@@ -37,6 +38,8 @@ from tikar.scorecard.views import quarter_label
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PICKER_QUARTERS = 8  # quarters offered by the picker, the running one first
 MAX_PARAM = 100  # longest dusun / posyandu value read from the query string
+# A posyandu id: ASCII digits only (str.isdigit and \d accept "١" and "²"), at most 18.
+ASCII_ID = re.compile(r"[1-9][0-9]{0,17}")
 
 
 def short_label(q: gaps.Quarter) -> str:
@@ -268,14 +271,22 @@ def gap_targets(request: HttpRequest) -> HttpResponse:
     group, code = parsed
     dusun = request.GET.get("dusun")
     posyandu = request.GET.get("posyandu")
-    if (dusun is not None and len(dusun) > MAX_PARAM) or (
-        posyandu is not None and posyandu != gq.NO_POSYANDU_PARAM and not posyandu.isdigit()
-    ):
+    if dusun is not None and posyandu is not None:
+        return _bad_request(request, village, _("Choose a dusun or a posyandu, not both."))
+    if dusun is not None and len(dusun) > MAX_PARAM:
         return _bad_request(request, village, _("This dusun or posyandu is not in the list."))
     names = gq.posyandu_names(village.code)
     posyandu_key = None
     if posyandu is not None:
-        posyandu_key = gq.NO_POSYANDU if posyandu == gq.NO_POSYANDU_PARAM else posyandu
+        # Only "none" or the id of one of this desa's posyandu: another desa's id, an unknown
+        # id or non-ASCII digits are refused, never read as "without posyandu".
+        if posyandu == gq.NO_POSYANDU_PARAM:
+            posyandu_key = gq.NO_POSYANDU
+        elif ASCII_ID.fullmatch(posyandu) and posyandu in names:
+            posyandu_key = posyandu
+        else:
+            message = _("This posyandu is not registered in %(village)s.")
+            return _bad_request(request, village, message % {"village": village.full_name})
     gq.make_fresh(village.code, chosen.quarters)
     rows = scoped(QuarterResult.objects, request.user).filter(village=village)
     found = gq.not_served_rows(rows, chosen.quarters, group, code, dusun=dusun,
@@ -307,8 +318,11 @@ def gap_targets(request: HttpRequest) -> HttpResponse:
         t["unknown"] = t["unknown"] or r["cell"] == "?"
     ind, _i = gq.indicator(group, code)
     place = None
+    unknown_dusun = False
     if dusun is not None:
         place = _("Dusun: %(name)s") % {"name": dusun or _("Without dusun")}
+        # An unknown dusun has legitimately nobody not served, but the page says why.
+        unknown_dusun = bool(dusun) and not found and not gq.dusun_registered(village.code, dusun)
     elif posyandu_key is not None:
         place = _("Posyandu: %(name)s") % {
             "name": names.get(posyandu_key, "") or _("Without posyandu")
@@ -319,6 +333,7 @@ def gap_targets(request: HttpRequest) -> HttpResponse:
         "group_label": GROUP_LABELS[group],
         "package_label": ServicePackage(gaps.PACKAGE_OF[(group, code)]).label,
         "place": place,
+        "unknown_dusun": unknown_dusun,
         "targets": sorted(targets.values(), key=lambda t: (t["dusun"], t["name"].lower())),
         "count": len(found),
         "any_unknown": any(t["unknown"] for t in targets.values()),
@@ -347,7 +362,7 @@ def gaps_xlsx(data: dict[str, Any]) -> bytes:
     def sheet(ws, title: str, lines: list[dict], place: str | None) -> None:
         ws.append([title])
         ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-        ws.append([_("Desa"), data["village"].full_name])
+        ws.append([str(data["village"].kind_label), data["village"].full_name])
         ws.append([_("Quarter"), data["title_quarters"]])
         ws.append([])
         ws.append(([place] if place else []) + head)

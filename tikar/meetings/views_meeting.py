@@ -172,7 +172,13 @@ def dusun_names(village: Region, user) -> list[str]:
     names |= set(
         Posyandu.objects.filter(village=village).exclude(dusun="").values_list("dusun", flat=True)
     )
-    return sorted(names)
+    # One suggestion per dusun: spaces collapsed, "dusun i" and "Dusun I" are the same name.
+    unique: dict[str, str] = {}
+    for name in names:
+        clean = " ".join(name.split())
+        if clean:
+            unique.setdefault(clean.casefold(), clean)
+    return sorted(unique.values(), key=str.casefold)
 
 
 def local_codes(village: Region) -> list[LocalActivityCode]:
@@ -245,7 +251,9 @@ def meeting(request: HttpRequest, year: int) -> HttpResponse:
     }
     if instance is not None:
         ctx.update(_meeting_context(request, village, instance, editable))
-    return render(request, "meetings/meeting.html", ctx)
+    # An invalid form answers 400, like the other forms of these pages.
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "meetings/meeting.html", ctx, status=status)
 
 
 def _meeting_context(request, village, meeting, editable: bool) -> dict[str, Any]:
@@ -362,8 +370,16 @@ def participant_add(request: HttpRequest, year: int) -> HttpResponse:
     back = _meeting_url(request, village, year, "#participants")
     if form.is_valid():
         name = form.cleaned_data["name"]
-        if meeting.participants.filter(name__iexact=name, group=form.cleaned_data["group"]):
-            # Same name in the same group: the form sent twice, not a second person.
+        data = form.cleaned_data
+        if meeting.participants.filter(
+            name__iexact=name,
+            group=data["group"],
+            institution=data["institution"],
+            sex=data["sex"],
+            signs_minutes=data["signs_minutes"],
+        ).exists():
+            # Every field the same: the form sent twice, not a second person. The same name
+            # with another institution or sex is another person and is added.
             messages.info(request, _("%(name)s is already in the list.") % {"name": name})
         else:
             p = form.save(commit=False)
@@ -454,11 +470,10 @@ def proposal_new(request: HttpRequest, year: int) -> HttpResponse:
         # Lock the meeting row: two copies of one tap arriving together are serialised here,
         # so the second one sees the first one's row.
         VillageMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        # A double submit is the same content in EVERY field the user typed; a proposal that
+        # differs in any one (dusun, indicator, implementer…) is another proposal.
         twin = meeting.proposals.filter(
-            activity=data["activity"],
-            package=data["package"],
-            estimated_cost=data["estimated_cost"],
-            funding_source=data["funding_source"],
+            **{name: data[name] for name in ProposalForm.Meta.fields},
             updated_at__gte=timezone.now() - timedelta(seconds=DOUBLE_SUBMIT_SECONDS),
         ).first()
         if twin is None:
@@ -531,6 +546,18 @@ def _regency_of(user) -> Region | None:
     return Region.objects.filter(code=code[:5]).first()
 
 
+def _code_users(user, row: LocalActivityCode) -> list[tuple[str, int]]:
+    """(desa name, number of proposals) using a kabupaten code, read through the scope."""
+    rows = (
+        scoped(Proposal.objects, user, "meeting__village")
+        .filter(activity_code=row.code, meeting__village__code__startswith=row.regency_id)
+        .values("meeting__village__name")
+        .annotate(n=Count("pk"))
+        .order_by("meeting__village__name")
+    )
+    return [(r["meeting__village__name"], r["n"]) for r in rows]
+
+
 @login_required
 def activity_codes(request: HttpRequest) -> HttpResponse:
     """The Permendagri 20/2018 list for everyone; a kabupaten/kota officer adds and removes
@@ -546,7 +573,22 @@ def activity_codes(request: HttpRequest) -> HttpResponse:
             raw = request.POST.get("delete", "")
             if raw.isdigit() and len(raw) < 12:
                 row = LocalActivityCode.objects.filter(regency=regency, pk=int(raw)).first()
-                if row is not None:
+                users = _code_users(user, row) if row is not None else []
+                if users:
+                    # Removing it would leave those proposals with a code nobody can read.
+                    messages.error(
+                        request,
+                        _(
+                            "Code %(code)s is not removed: proposals that use it: %(n)d "
+                            "(%(desa)s). Change their code first."
+                        )
+                        % {
+                            "code": row.code,
+                            "n": sum(n for _name, n in users),
+                            "desa": ", ".join(f"{name}: {n}" for name, n in users),
+                        },
+                    )
+                elif row is not None:
                     row.delete()
                     messages.success(request, _("Code %(code)s is removed.") % {"code": row.code})
             return redirect("activity_codes")

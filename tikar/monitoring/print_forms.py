@@ -15,6 +15,7 @@ The caller has already decided that the user may see the desa (through the scope
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -152,6 +153,9 @@ class PrintedForm:
     filled_count: int = 0  # rows holding a target (the rest are spare rows)
 
 
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+
+
 def parse_month(value: str | None, today: date, kind: str) -> date:
     """`?bulan=YYYY-MM` → the 1st of that month; empty → this month.
 
@@ -162,11 +166,12 @@ def parse_month(value: str | None, today: date, kind: str) -> date:
     current = today.replace(day=1)
     if not value:
         return current
-    parts = value.split("-")
-    if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+    # ASCII digits only: str.isdigit and \d also accept "٢٠٢٦" and "²", which int() reads.
+    m = _MONTH.fullmatch(value)
+    if not m:
         raise MonthRefused(_("Write the month as YYYY-MM, for example 2026-04."))
     try:
-        month = date(int(parts[0]), int(parts[1]), 1)
+        month = date(int(m.group(1)), int(m.group(2)), 1)
     except ValueError:
         raise MonthRefused(_("Write the month as YYYY-MM, for example 2026-04.")) from None
     if month < EARLIEST_MONTH:

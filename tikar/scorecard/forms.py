@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,17 @@ class ReopenForm(forms.Form):
     )
 
 
-GROUPED_RUPIAH = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# ASCII digits only: Python's \d also matches full-width "０" and Arabic-Indic "١", which int()
+# and Decimal() would silently read.
+GROUPED_RUPIAH = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+ASCII_DIGITS = re.compile(r"[0-9]+")
+# What a typed decimal may contain (digits, one sign, separators, spaces); no exponent ("1e9"),
+# no "NaN"/"Infinity", no non-ASCII digit.
+PLAIN_NUMBER = re.compile(r"[0-9.,\s-]*")
+
+# The largest rupiah amount any Tikar form accepts: 10 billion. A whole village's yearly Dana
+# Desa is about 1 billion; anything above 10 billion is a typing slip (extra zeros).
+MAX_RUPIAH = 10_000_000_000
 
 
 class RupiahInput(forms.TextInput):
@@ -51,6 +62,55 @@ class RupiahInput(forms.TextInput):
         return text.replace(".", "") if GROUPED_RUPIAH.match(text) else text
 
 
+class RupiahField(forms.Field):
+    """Whole rupiah, 0 to MAX_RUPIAH: the one parser of every rupiah input (proposal cost,
+    RKPDes / APBDes / realised amounts, Dana Desa table 5 and policy figures).
+
+    Accepts "1.500.000" (RupiahInput removes correct dots), "1500000", "Rp 1.500.000,00";
+    refuses negatives, cents, exponents ("1e9"), non-ASCII digits and anything else, each with
+    its own message (error keys: negative, cents, invalid, too_large). Returns Decimal or None.
+    """
+
+    widget = RupiahInput
+    default_error_messages = {
+        "required": _("Fill in the amount in rupiah."),
+        "negative": _("The amount cannot be negative."),
+        "cents": _("Write whole rupiah without cents, e.g. 1.500.000 or 1500000."),
+        "invalid": _("Write the amount with the digits 0-9, e.g. 1.500.000 or 1500000."),
+        "too_large": _("This amount is too large (more than Rp 10.000.000.000). Check the zeros."),
+    }
+
+    def to_python(self, value) -> Decimal | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, int | Decimal):
+            if value != int(value):
+                raise forms.ValidationError(self.error_messages["cents"], code="cents")
+            text = str(int(value))
+        else:
+            text = str(value).strip()
+        if text.startswith("-"):
+            raise forms.ValidationError(self.error_messages["negative"], code="negative")
+        if re.fullmatch(r"[0-9]+([.,][0-9]+)+", text):
+            raise forms.ValidationError(self.error_messages["cents"], code="cents")
+        if not ASCII_DIGITS.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(text) > 15 or int(text) > MAX_RUPIAH:
+            raise forms.ValidationError(self.error_messages["too_large"], code="too_large")
+        return Decimal(int(text))
+
+
+class PlainDecimalField(forms.DecimalField):
+    """A DecimalField that refuses what Python's Decimal() would read but a person does not
+    mean: exponents ("1e9"), "NaN"/"Infinity", full-width or Arabic-Indic digits. "12,5" (the
+    Indonesian decimal comma, via localize) stays accepted. Error key: invalid."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not PLAIN_NUMBER.fullmatch(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class DanaDesaForm(forms.ModelForm):
     class Meta:
         model = DanaDesa
@@ -66,6 +126,19 @@ class DanaDesaForm(forms.ModelForm):
             "operations",
         ]
         widgets = {name: RupiahInput() for name in fields}
+
+    def __init__(self, *args, year: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Every amount through the one rupiah parser (same cap as the proposals').
+        for name in self.Meta.fields:
+            old = self.fields[name]
+            self.fields[name] = RupiahField(
+                label=old.label, required=old.required, help_text=old.help_text
+            )
+        if year is not None:
+            self.fields["ceiling"].label = _(
+                "Dana Desa ceiling of %(year)s (pagu Dana Desa, Rp)"
+            ) % {"year": year}
 
     def clean(self) -> dict:
         data = super().clean()

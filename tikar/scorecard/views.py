@@ -470,7 +470,7 @@ def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
-        form = DanaDesaForm(request.POST, instance=instance)
+        form = DanaDesaForm(request.POST, instance=instance, year=year)
         if form.is_valid():
             dd = form.save(commit=False)
             dd.village = village
@@ -487,10 +487,10 @@ def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
             "development_stunting": prefill.development,
             "empowerment_stunting": prefill.empowerment,
         }
-        form = DanaDesaForm(instance=instance, initial=initial)
+        form = DanaDesaForm(instance=instance, initial=initial, year=year)
         prefilled = True
     else:
-        form = DanaDesaForm(instance=instance)
+        form = DanaDesaForm(instance=instance, year=year)
     if not editable:
         for field in form.fields.values():
             field.disabled = True

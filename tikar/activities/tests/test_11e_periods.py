@@ -36,3 +36,12 @@ class PeriodsTest(TestCase):
         ]
         self.assertEqual(sorted(keys)[0], periods.weakness_key(None, 9, 0))
         self.assertEqual(sorted(keys)[1], periods.weakness_key(50.0, 3, 10))
+
+    def test_it_reads_months_and_whole_numbers_in_ascii_digits_only(self):
+        self.assertEqual(periods.read_month(" 2026-10 "), date(2026, 10, 1))
+        for bad in ("٢٠٢٦-١٠", "2026-13", "2026-00", "0000-01", "2026-1", "20261-01", "", "abc"):
+            self.assertIsNone(periods.read_month(bad), bad)
+        self.assertEqual(periods.read_whole("12"), 12)
+        for bad in ("١٢", "１２", "²", "+1", "-1", "1 2", "", "9" * 10):
+            self.assertIsNone(periods.read_whole(bad), bad)
+        self.assertEqual(periods.deadline_day("٧"), periods.DEFAULT_DEADLINE_DAY)

@@ -62,7 +62,19 @@ class GapsPureTest(TestCase):
     def test_it_draws_trend_arrows_against_the_last_known_value(self):
         points = gaps.trend([((2025, 2), Decimal(50)), ((2025, 3), None),
                              ((2025, 4), Decimal(40)), ((2026, 1), Decimal(40))])  # fmt: skip
-        self.assertEqual([p.arrow for p in points], ["", "", "↓", "→"])
+        self.assertEqual([p.arrow for p in points], ["", "", "↓", ""])
+
+    def test_it_draws_no_arrow_between_percentages_equal_as_shown(self):
+        # Shown as whole percents: 10.2 and 10.4 both read "10%"; 29.4 and 28.6 both "29%".
+        points = gaps.trend([((2025, 2), Decimal("10.20")), ((2025, 3), Decimal("10.40")),
+                             ((2025, 4), Decimal("29.40")), ((2026, 1), Decimal("28.60"))])  # fmt: skip
+        self.assertEqual([p.arrow for p in points], ["", "", "↑", ""])
+        # Half up, as floatformat:0: 10.49 → 10, 10.50 → 11 (an arrow), 11.49 → 11 (none).
+        points = gaps.trend([((2025, 2), Decimal("10.49")), ((2025, 3), Decimal("10.50")),
+                             ((2025, 4), Decimal("11.49")), ((2026, 1), Decimal("10.51"))])  # fmt: skip
+        self.assertEqual([p.arrow for p in points], ["", "↑", "", ""])
+        points = gaps.trend([((2025, 2), Decimal("11.50")), ((2025, 3), Decimal("11.49"))])
+        self.assertEqual([p.arrow for p in points], ["", "↓"])
 
     def test_it_sorts_by_gap_then_coverage_then_scorecard_order(self):
         def line(group, number, targets, y, s=0):

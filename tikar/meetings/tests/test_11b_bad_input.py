@@ -23,7 +23,7 @@ class BadInputTests(MeetingCase):
         self.meeting.refresh_from_db()
         self.assertEqual(self.meeting.stunting_target_percent, Decimal("12.5"))
         r = self.client.post(self.url("meeting"), form | {"stunting_target_percent": "12,345"})
-        self.assertContains(r, "paling banyak 2 desimal")
+        self.assertContains(r, "paling banyak 2 desimal", status_code=400)
         r = self.client.post(self.url("proposal_new"), PROPOSAL | {"volume": "2,5"})
         self.assertEqual(r.status_code, 302)
         self.assertEqual(self.meeting.proposals.get(activity=PROPOSAL["activity"]).volume,

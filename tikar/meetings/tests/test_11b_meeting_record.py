@@ -57,15 +57,15 @@ class MeetingRecordTests(MeetingCase):
         self.login(self.rahmat)
         r = self.client.post(reverse("meeting", args=[2025]),
                              FORM | {"held_on": "2024-12-31", "end_time": "08:00"})  # fmt: skip
-        self.assertEqual(r.status_code, 200)
-        self.assertContains(r, "harus bertanggal di tahun 2025")
-        self.assertContains(r, "Jam selesai harus setelah jam mulai")
+        self.assertEqual(r.status_code, 400)
+        self.assertContains(r, "harus bertanggal di tahun 2025", status_code=400)
+        self.assertContains(r, "Jam selesai harus setelah jam mulai", status_code=400)
         for bad in ("31/02/2025", "x" * 5000, "2025-13-01"):
             r = self.client.post(reverse("meeting", args=[2025]), FORM | {"held_on": bad})
-            self.assertEqual(r.status_code, 200)
+            self.assertEqual(r.status_code, 400)
         r = self.client.post(reverse("meeting", args=[2025]),
                              FORM | {"stunting_target_percent": "150"})  # fmt: skip
-        self.assertEqual(r.status_code, 200)
+        self.assertEqual(r.status_code, 400)
         self.assertFalse(VillageMeeting.objects.filter(year=2025).exists())
 
     def test_it_answers_404_for_years_out_of_range_and_redirects_the_current_one(self):

@@ -30,7 +30,7 @@ class ParticipantTests(MeetingCase):
         self.assertContains(page, "Laki-laki: <b>1</b>")
         self.assertContains(page, "Perempuan: <b>3</b>")
         self.assertContains(page, "PKK: 2")
-        self.assertContains(page, "Bidan desa: 1")
+        self.assertContains(page, "Bidan desa/kelurahan: 1")
 
     def test_it_keeps_one_row_when_the_same_person_is_sent_twice(self):
         self.login(self.sari)

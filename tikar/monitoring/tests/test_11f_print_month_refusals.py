@@ -38,3 +38,14 @@ class PrintMonthRefusalTests(PrintCase):
 
         response = self.client.post(reverse("print_form", args=["2a"]))
         self.assertEqual(response.status_code, 405)
+
+    def test_it_refuses_non_ascii_digits_in_the_month(self) -> None:
+        from urllib.parse import quote
+
+        for value in ("٢٠٢٦-١١", "2026-٠٥", "２０２６-05", "2026-0²", "۲۰۲۶-05"):
+            html = self.page("2a", f"bulan={quote(value)}", status=400).content.decode()
+            self.assertIn("Tulis bulan sebagai TTTT-BB", html, value)
+            self.assertNotIn('class="pf-table"', html)
+        # ASCII digits still work, with or without the leading zero of the month.
+        self.page("2a", "bulan=2026-05")
+        self.page("2a", "bulan=2026-5")
