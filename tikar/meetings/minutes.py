@@ -51,7 +51,14 @@ LINE_PRINTED = 1000  # one agenda item or name longer than this is cut too
 # "*", "–"), which the document's own list would number again ("1. 1. Pembukaan"). Only one
 # lowercase letter: "H. Ahmad" (Haji) and "dr. Hasan" are names, not list markers; a number
 # needs the space after it, so "1.000 HPK" keeps its digits.
-LIST_MARKER = re.compile(r"^(?:(?:\d{1,3}|[a-z])[.)](?:\s+|$)|[-•*–—·]\s*)")
+# Also "5 . x", "(4) x" and "3 - x" (found by the second tester); "3-4 Agustus" keeps its
+# digits (no space after the dash). ASCII digits only: `\d` would take "٣".
+LIST_MARKER = re.compile(
+    r"^(?:(?:[0-9]{1,3}|[a-z])\s*[.)](?:\s+|$)"
+    r"|\((?:[0-9]{1,3}|[a-z])\)\s*"
+    r"|[0-9]{1,3}\s*[-–—]\s+"
+    r"|[-•*–—·]\s*)"
+)
 
 
 def time_zone(village_code: str) -> str:

@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -1113,4 +1113,14 @@ def _save_village_year(vy, village, year, matrix, counts, user) -> None:
     vy.facility_counts = counts
     vy.full_clean(validate_unique=False, validate_constraints=False)
     vy._history_user = user
-    vy.save()
+    try:
+        with transaction.atomic():
+            vy.save()
+    except IntegrityError:
+        # A second tab or a double tap saved this desa's first Formulir 1 of the year a moment
+        # ago (villageyear_one_per_year): this save updates that row instead.
+        vy = VillageYear.objects.alive().get(village=village, year=year)
+        vy.service_matrix = matrix
+        vy.facility_counts = counts
+        vy._history_user = user
+        vy.save()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -477,7 +477,15 @@ def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
             dd.year = year
             dd.updated_by = request.user
             dd._history_user = request.user
-            dd.save()
+            try:
+                with transaction.atomic():
+                    dd.save()
+            except IntegrityError:
+                # A second tab or a double tap saved this desa's first row of the year a
+                # moment ago (danadesa_one_per_year): this save updates that row instead.
+                dd.pk = DanaDesa.objects.get(village=village, year=year).pk
+                dd._state.adding = False
+                dd.save(force_update=True)
             messages.success(request, _("Dana Desa %(year)s is saved.") % {"year": year})
             return redirect(reverse("dana_desa", kwargs={"year": year}) + base["desa_query"])
     elif editable and request.GET.get("isi") == "usulan" and not prefill.empty:
@@ -535,7 +543,15 @@ def rule_choice(request: HttpRequest, year: int) -> HttpResponse:
             choice.year = year
             choice.updated_by = user
             choice._history_user = user
-            choice.save()
+            try:
+                with transaction.atomic():
+                    choice.save()
+            except IntegrityError:
+                # A second tab saved this kabupaten's first choice of the year a moment ago
+                # (rulechoice_one_per_year): this save updates that row instead.
+                choice.pk = RuleChoice.objects.get(regency=regency, year=year).pk
+                choice._state.adding = False
+                choice.save(force_update=True)
             _mark_regency_year_dirty(regency.code, year)
         messages.success(
             request,

@@ -34,6 +34,15 @@ class LinesTest(SimpleTestCase):
             ["H. Ahmad Daulay", "dr. Hasan", "1.000 HPK di dusun II", "2.2.02 PMT", "10 kader"],
         )
 
+    def test_it_drops_the_other_ways_people_number_lines(self) -> None:
+        text = "3 - Pembahasan\n(4) Kesepakatan\n5 . Penandatanganan\n(b) Doa\n6 – Penutup"
+        self.assertEqual(
+            lines(text), ["Pembahasan", "Kesepakatan", "Penandatanganan", "Doa", "Penutup"]
+        )
+
+    def test_it_keeps_a_range_of_dates(self) -> None:
+        self.assertEqual(lines("3-4 Agustus di balai desa"), ["3-4 Agustus di balai desa"])
+
     def test_it_drops_a_line_that_is_only_a_marker(self) -> None:
         self.assertEqual(lines("1.\n-\nPembukaan"), ["Pembukaan"])
 
