@@ -90,13 +90,18 @@ messages: install-dev
 	DEBUG=1 $(PY) manage.py makemessages -d djangojs -l id --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
 
-# Re-extract, fill from scripts/translations_id*.py and compile; serialised with flock because
-# several people may run it at once in one working tree.
+# Re-extract and compile the catalogue, then list the msgids still to translate. The .po file
+# is the one source of the translations: translate in it (by hand or in any PO editor: Poedit,
+# Lokalize, Weblate). Serialised with flock because several people may run it at once in one
+# working tree.
 translations: install-dev
 	flock /tmp/tikar-translations.lock sh -c '\
 	  DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" -v0 && \
-	  $(PY) scripts/fill_translations.py && \
 	  DEBUG=1 $(PY) manage.py compilemessages --ignore ".venv/*" -v0'
+	@msgattrib --untranslated --no-obsolete locale/id/LC_MESSAGES/django.po | grep -c "^msgid" \
+	  | awk '{ n = ($$1 > 0 ? $$1 - 1 : 0); print n " untranslated" }'
+	@msgattrib --only-fuzzy --no-obsolete locale/id/LC_MESSAGES/django.po | grep -c "^msgid" \
+	  | awk '{ n = ($$1 > 0 ? $$1 - 1 : 0); print n " fuzzy (a guess by gettext: check and remove the fuzzy flag)" }'
 
 clean:
 	rm -rf $(VENV) var
