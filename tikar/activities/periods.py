@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# The project's one month arithmetic (pure, no Django); callers use periods.add_months.
+from tikar.scorecard.evaluate import add_months  # noqa: F401
+
 DEFAULT_DEADLINE_DAY = 5
 EARLIEST = date(2000, 1, 1)  # activities before this are typing errors (a year 1026, 0026)
 MAX_COUNT = 9999  # participants of one group at one activity
@@ -38,12 +41,6 @@ def read_whole(value: str) -> int | None:
     """A whole number of at most 9 ASCII digits, else None (no sign, no spaces inside)."""
     value = value.strip()
     return int(value) if _WHOLE.fullmatch(value) else None
-
-
-def add_months(month: date, n: int) -> date:
-    """The first day of the month `n` months after `month` (n may be negative)."""
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def quarter_of(day: date) -> tuple[int, int]:

@@ -431,6 +431,22 @@ def _meeting_proposals(request: HttpRequest, village: Region, year: int) -> list
     )
 
 
+def save_one_per_key(obj, **key) -> None:
+    """Save `obj`, a row that is one per `key` (a unique constraint, e.g. desa and year).
+
+    When a second tab or a double tap inserted that row a moment ago, the insert fails on the
+    constraint and this save updates the other request's row with `obj`'s values instead of
+    answering a 500 (test_first_save_at_once.py).
+    """
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        obj.pk = type(obj)._default_manager.get(**key).pk
+        obj._state.adding = False
+        obj.save(force_update=True)
+
+
 @login_required
 def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
     """Table 5 of a year, with its prefill from the rembuk of year − 1 and the year's Dana Desa
@@ -477,15 +493,7 @@ def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
             dd.year = year
             dd.updated_by = request.user
             dd._history_user = request.user
-            try:
-                with transaction.atomic():
-                    dd.save()
-            except IntegrityError:
-                # A second tab or a double tap saved this desa's first row of the year a
-                # moment ago (danadesa_one_per_year): this save updates that row instead.
-                dd.pk = DanaDesa.objects.get(village=village, year=year).pk
-                dd._state.adding = False
-                dd.save(force_update=True)
+            save_one_per_key(dd, village=village, year=year)
             messages.success(request, _("Dana Desa %(year)s is saved.") % {"year": year})
             return redirect(reverse("dana_desa", kwargs={"year": year}) + base["desa_query"])
     elif editable and request.GET.get("isi") == "usulan" and not prefill.empty:
@@ -543,15 +551,7 @@ def rule_choice(request: HttpRequest, year: int) -> HttpResponse:
             choice.year = year
             choice.updated_by = user
             choice._history_user = user
-            try:
-                with transaction.atomic():
-                    choice.save()
-            except IntegrityError:
-                # A second tab saved this kabupaten's first choice of the year a moment ago
-                # (rulechoice_one_per_year): this save updates that row instead.
-                choice.pk = RuleChoice.objects.get(regency=regency, year=year).pk
-                choice._state.adding = False
-                choice.save(force_update=True)
+            save_one_per_key(choice, regency=regency, year=year)
             _mark_regency_year_dirty(regency.code, year)
         messages.success(
             request,
