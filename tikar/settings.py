@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "tikar.regions",
     "tikar.accounts",
     "tikar.front",
@@ -300,3 +302,14 @@ TIKAR_LOKUS_WEIGHTS = json.loads(os.environ.get("TIKAR_LOKUS_WEIGHTS", "") or "{
 
 # Demo mode shows the demo logins on the login page; never enable it in production.
 TIKAR_DEMO = env_bool("TIKAR_DEMO", False)
+
+# --- Background worker ---------------------------------------------------------------------
+# Django's task API with the database backend (django-tasks-db): queued jobs are rows in this
+# project's own database, so `make run` needs no broker and a restart loses nothing. The
+# worker is `manage.py db_worker`; `make run` starts it beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}

@@ -14,3 +14,7 @@ CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["loggers"]["axes"]["level"] = "ERROR"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when it is missing)
+# Jobs run at once in the test process, so a test that saves a record and then opens a page
+# sees what the worker would have made; the worker's own tests (tikar/jobs... see their files)
+# switch back to the database backend and run `manage.py db_worker` for real.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
