@@ -38,9 +38,12 @@ demo: migrate
 # Migrate the embedded SQLite database, load the demo, serve on http://$(HOST):$(PORT)
 # (another port: `make run PORT=8080`; reachable from a phone on the same network:
 # `make run HOST=0.0.0.0`).
+# The background worker (exports, big imports, scorecard refresh) runs beside the web server:
+# tikar/jobs/supervisor.py starts both and Ctrl+C stops both (docs/deploy.md).
 run: demo
-	@echo "==> Tikar berjalan di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
-	@DEBUG=1 TIKAR_DEMO=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "==> Tikar berjalan di http://$(HOST):$(PORT)/ dengan worker latar belakang  (berhenti: Ctrl+C)"
+	@DEBUG=1 TIKAR_DEMO=1 $(PY) -m tikar.jobs.supervisor \
+	  "web=$(PY) manage.py runserver $(HOST):$(PORT)" "worker=$(PY) manage.py worker --reload"
 
 # Production settings on this machine, as docs/deploy.md runs them: DEBUG off, a SECRET_KEY
 # kept in var/secret_key, static files collected and served by WhiteNoise, gunicorn. Only the
@@ -51,9 +54,10 @@ serve-prod: migrate
 	@test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	@echo "==> Mengumpulkan berkas statis…"
 	@$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
-	@echo "==> Tikar (mode produksi, gunicorn) di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
-	@$(PROD_ENV) $(VENV)/bin/gunicorn tikar.wsgi:application --bind $(HOST):$(PORT) \
-	  --workers $(WORKERS) --timeout 60 --access-logfile - --no-control-socket
+	@echo "==> Tikar (mode produksi, gunicorn + worker) di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
+	@$(PROD_ENV) $(PY) -m tikar.jobs.supervisor \
+	  "web=$(VENV)/bin/gunicorn tikar.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout 60 --access-logfile - --no-control-socket" \
+	  "worker=$(PY) manage.py worker"
 
 test: install-dev
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -71,6 +75,7 @@ test-pg: install-dev
 lint: install-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo  # the apps' layers (pyproject.toml [tool.importlinter])
 
 format: install-dev
 	$(PY) -m ruff format .
@@ -83,6 +88,14 @@ check: install
 
 bench: install-dev
 	$(PY) bench/run_all.py
+
+# The national-size benchmark (issue 12): a province at real size and every other desa's
+# quarterly totals in a throw-away PostgreSQL database test_<name of NATIONAL_URL>, then every
+# area page measured (README "Performance"). `make bench-national ARGS=--quick` is the smoke run.
+NATIONAL_URL ?= postgres://postgres@127.0.0.1:5432/tikar_national
+.PHONY: bench-national
+bench-national: install-dev
+	DATABASE_URL=$(NATIONAL_URL) $(PY) bench/national.py $(ARGS)
 
 # Re-extract and compile translations (needs GNU gettext).
 messages: install-dev
@@ -105,3 +118,19 @@ translations: install-dev
 
 clean:
 	rm -rf $(VENV) var
+
+# Backup and restore of a PostgreSQL database (docs/scaling.md "Backups"; tested by
+# tikar/tests/test_backup_restore.py). `make backup BACKUP_URL=postgres://…/tikar` writes a
+# custom-format dump under var/backups/; `make restore FILE=var/backups/….dump
+# RESTORE_URL=postgres://…/tikar_restored` loads it into an EMPTY database (createdb first).
+BACKUP_URL ?= $(PG_URL)
+BACKUP_DIR ?= var/backups
+.PHONY: backup restore
+backup:
+	@mkdir -p $(BACKUP_DIR)
+	pg_dump -Fc --no-owner -d "$(BACKUP_URL)" -f "$(BACKUP_DIR)/tikar-$$(date -u +%Y%m%dT%H%M%SZ).dump"
+	@ls -lt $(BACKUP_DIR) | sed -n 2p
+
+restore:
+	@test -n "$(FILE)" -a -n "$(RESTORE_URL)" || { echo "make restore FILE=….dump RESTORE_URL=postgres://…/empty_db"; exit 2; }
+	pg_restore --no-owner --exit-on-error -d "$(RESTORE_URL)" "$(FILE)"

@@ -2,9 +2,11 @@
 
 Builds a workbook with openpyxl (500 households, 1,000 children, 9 monthly Formulir 2b rows per
 child: 10,500 rows), imports it into a fresh throw-away database with
-`tikar.workbooks.importer.import_workbook` (what the /impor/ view calls: every row validated,
-then saved one by one through save() / record_month in one transaction), then imports it again
-(everything matched, nothing written). Prints rows/s, seconds and peak memory.
+`tikar.workbooks.importer.import_workbook` (what the /impor/ view and the background job call:
+every row validated, then the new rows written with bulk statements that do what save() /
+record_month and their signals do, in one transaction), then imports it again (everything
+matched, nothing written). Prints rows/s, seconds, the CPU seconds of this process (a steadier
+figure than the wall clock on a busy machine) and peak memory.
 
 Run: `.venv/bin/python bench/bench_import.py` (SQLite in a temporary directory); with
 `DATABASE_URL=postgres://...` it creates and drops a throw-away PostgreSQL test database.

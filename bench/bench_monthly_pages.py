@@ -2,16 +2,21 @@
 
 Builds a throw-away database (SQLite in a temporary directory, or a test database on
 PostgreSQL when DATABASE_URL is set), fills one desa with the demo population generator
-(`tikar.households.demo_population`, sized to about 1,000 targets), then measures with Django's
+(`tikar.front.demo_population`, sized to about 1,000 targets), then measures with Django's
 test Client, logged in as the desa's KPM (Sari), DEBUG off:
 
-- GET  "Tugas bulan ini" (`tasks`), this month;
+- GET  "Tugas bulan ini" (`tasks`), this month: the first page without a filter, the second
+  page, a name search, a NIK search, and each filter (posyandu, dusun, form, "only not yet
+  recorded", and posyandu with "not yet recorded" as a KPM at her posyandu uses it);
 - GET  the monthly entry page (`record_month`) of a child 0-23 months, this month;
 - POST the monthly entry page: saving that month (weight alternating, so every save writes).
 
-Prints the median and the 95th percentile of N requests each (after a warm-up), and the
-number of SQL queries of one request. Run: `.venv/bin/python bench/bench_monthly_pages.py`
-(options: --requests N, --targets N).
+Prints the median and the 95th percentile of N requests each (after a warm-up), the median
+CPU time of this process per request (on SQLite that includes the database; steadier than the
+wall time when other work shares the machine), the number of SQL queries of one request and
+how many lines the list has. Run: `.venv/bin/python bench/bench_monthly_pages.py` (options:
+--requests N, --targets N, --only-tasks for the unfiltered list and the entry page only,
+--profile for a cProfile of each case instead of timings).
 """
 
 from __future__ import annotations
@@ -39,6 +44,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--targets", type=int, default=1000)
+    parser.add_argument(
+        "--only-tasks", action="store_true", help="tasks without filters and the entry page only"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile of each case instead of timing"
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="tikar-bench-")
@@ -58,11 +69,11 @@ def main() -> None:
     from django.utils import timezone
 
     from tikar.accounts.models import User
-    from tikar.households.demo_population import populate_village
+    from tikar.calendar import add_months
+    from tikar.front.demo_population import populate_village
     from tikar.households.forms import YES_NO
     from tikar.households.models import Child
     from tikar.monitoring.models import ChildVisit
-    from tikar.scorecard.evaluate import add_months
 
     setup_test_environment()  # lets the Client's "testserver" host in
     old = None
@@ -121,8 +132,58 @@ def main() -> None:
             data = base | {"weight_kg": str(weights[i % 2])}
             return client.post(page, data)
 
+        tasks_url = reverse("tasks")
+        # Realistic filter values from the generated desa: a name fragment a KPM would type,
+        # the first digits of a NIK, the posyandu and the dusun holding most targets.
+        from django.db.models import Count
+
+        from tikar.households.models import Household
+
+        name_part = child.name.split()[0][:4]
+        nik_part = (
+            Child.objects.filter(village_id=village, nik__isnull=False)
+            .exclude(nik="")
+            .values_list("nik", flat=True)
+            .first()
+            or "1210"
+        )[:8]
+        posyandu_id = (
+            Household.objects.filter(village_id=village, posyandu__isnull=False)
+            .values("posyandu")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .values_list("posyandu", flat=True)
+            .first()
+        )
+        dusun = (
+            Household.objects.filter(village_id=village)
+            .exclude(dusun="")
+            .values("dusun")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .values_list("dusun", flat=True)
+            .first()
+        )
+        variants = [
+            ("", {}),
+            ("page 2", {"hal": "2"}),
+            (f"search name '{name_part}'", {"cari": name_part}),
+            (f"search NIK '{nik_part}'", {"cari": nik_part}),
+            ("posyandu", {"posyandu": str(posyandu_id or "")}),
+            ("dusun", {"dusun": dusun or ""}),
+            ("form 2b", {"formulir": "2b"}),
+            ("not yet recorded", {"belum": "1"}),
+            ("posyandu + not yet recorded", {"posyandu": str(posyandu_id or ""), "belum": "1"}),
+        ]
+        if args.only_tasks:
+            variants = variants[:1]
+
+        def tasks_get(params: dict):
+            return lambda i: client.get(tasks_url, params)
+
         cases = [
-            ("GET  tasks (Tugas bulan ini)", lambda i: client.get(reverse("tasks"))),
+            (f"GET  tasks {label}".rstrip(), tasks_get(params)) for label, params in variants
+        ] + [
             ("GET  record_month (a child, this month)", lambda i: client.get(page)),
             ("POST record_month (save the month)", post),
         ]
@@ -142,15 +203,36 @@ def main() -> None:
 
             with connection.execute_wrapper(count):
                 request(0)
+            if args.profile:
+                import cProfile
+                import pstats
+
+                profiler = cProfile.Profile()
+                profiler.enable()
+                for i in range(args.requests):
+                    request(i + 1)
+                profiler.disable()
+                print(f"### {label}: cProfile of {args.requests} requests")
+                stats = pstats.Stats(profiler)
+                stats.sort_stats("cumulative").print_stats(40)
+                stats.sort_stats("tottime").print_stats(25)
+                continue
             times = []
+            cpu = []  # this process's CPU time: steadier than wall time on a busy machine
             for i in range(args.requests):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 request(i + 1)
                 times.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
+            # How many targets the variant lists (the page shows at most one page of them).
+            counts = (response.context or {}).get("counts") if response.context else None
+            rows = f"{counts['total']:5d} rows" if counts else " " * 10
             print(
-                f"{label:<42} median {statistics.median(times):7.1f} ms   "
-                f"p95 {percentile(times, 95):7.1f} ms   {len(queries)} queries   "
-                f"(n={args.requests})"
+                f"{label:<45} median {statistics.median(times):7.1f} ms   "
+                f"p95 {percentile(times, 95):7.1f} ms   cpu {statistics.median(cpu):6.1f} ms   "
+                f"{len(queries):3d} queries  {rows}  "
+                f"(n={args.requests})",
+                flush=True,
             )
         saved = ChildVisit.objects.get(pk=record.pk)
         print(f"the record went to version {saved.version} (one per changed save)")

@@ -19,18 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tikar.scorecard.evaluate import (  # noqa: E402
-    add_months,
-    evaluate_child,
-    evaluate_pregnancy,
-    scorecard,
-)
-from tikar.scorecard.records import (  # noqa: E402
-    ChildInput,
-    ChildMonth,
-    PregnancyInput,
-    PregnancyMonth,
-)
+from tikar.calendar import add_months
+from tikar.monitoring.records import ChildInput, ChildMonth, PregnancyInput, PregnancyMonth
+from tikar.scorecard.evaluate import evaluate_child, evaluate_pregnancy, scorecard
 from tikar.scorecard.rules import ruleset  # noqa: E402
 
 YEAR, QUARTER = 2025, 2

@@ -9,7 +9,7 @@ Django's test runner machinery creates a throw-away database `test_<name>` (all 
 the Region table holds every real desa) and drops it at the end (`--keepdb` keeps it, and a
 second run then skips the build). The desa are the first 300 desa of Kabupaten Banyumas
 (33.02, 301 desa). Each is filled by the demo population generator
-(`tikar.households.demo_population`: households, pregnancies, children 0-71 months and their
+(`tikar.front.demo_population`: households, pregnancies, children 0-71 months and their
 Formulir 2a / 2b / 2c records), written with one executemany per table and one block of
 change_seq numbers, as `load_demo` writes; the records of the current month are held back for
 measurement (c). Then, with DEBUG off and Django's test Client (server time, in process):
@@ -25,21 +25,23 @@ measurement (c). Then, with DEBUG off and Django's test Client (server time, in 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import (  # noqa: E402
+    client_for,
+    create_database,
+    drop_database,
+    percentile,
+    require_postgres,
+    setup_django,
+)
 
 REGENCY = "33.02"  # Kabupaten Banyumas: 301 desa (one of the few kabupaten with 300 or more)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed(label: str, request, runs: int) -> None:
@@ -90,9 +92,10 @@ def build(codes: list[str], targets: int, today) -> dict:
     """Fill the desa; returns the held-back records of the current month per model."""
     from django.db import transaction
 
-    from tikar.households import demo_population as dp
+    from tikar.calendar import quarter_of
+    from tikar.front import demo_population as dp
     from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
-    from tikar.scorecard.refresh import mark_dirty, quarter_of
+    from tikar.scorecard.refresh import mark_dirty
 
     # The generator makes about 2.44 targets per household (the household, its pregnancies
     # and children): measured on this kabupaten with the bench seed.
@@ -145,7 +148,7 @@ def insert_month(held: dict) -> int:
     """Insert the held-back month (one change_seq block) and mark its quarters dirty."""
     from django.db import transaction
 
-    from tikar.households import demo_population as dp
+    from tikar.front import demo_population as dp
     from tikar.scorecard.refresh import mark_dirty, quarters_touched
 
     n = sum(len(rows) for rows in held.values())
@@ -176,38 +179,21 @@ def main() -> None:
     parser.add_argument("--keepdb", action="store_true", help="keep (and reuse) the database")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit(
-            "This benchmark measures PostgreSQL: set DATABASE_URL, e.g.\n"
-            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_scale "
-            ".venv/bin/python bench/bench_scorecard_scale.py\n"
-            "(a throw-away database test_<name> is created and dropped)."
-        )
-    os.environ.pop("DEBUG", None)  # production-like: no query log, cached templates
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tikar.test_settings"
-    import django
-
-    django.setup()
-    import logging
-
-    logging.disable(logging.INFO)
+    require_postgres("bench_scorecard_scale.py", "tikar_scale")
+    setup_django()  # production-like: DEBUG off (no query log, cached templates)
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone
 
     from tikar.accounts.models import Role, User
+    from tikar.calendar import add_months, quarter_of
     from tikar.households.models import Child, Household, Pregnancy
     from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
     from tikar.regions.models import Level, Region
-    from tikar.scorecard.evaluate import add_months
     from tikar.scorecard.models import DirtyQuarter, QuarterResult
-    from tikar.scorecard.refresh import quarter_of, refresh_dirty
+    from tikar.scorecard.refresh import refresh_dirty
 
-    setup_test_environment()  # lets the Client's "testserver" host in
-    old = setup_databases(verbosity=0, interactive=False, keepdb=args.keepdb)
+    old = create_database(args.keepdb)
     try:
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         today = timezone.localdate()
@@ -260,8 +246,7 @@ def main() -> None:
         )
         print(f"\nquarter {quarter} {year}; times are the server's (Django test Client)")
 
-        desa = Client()
-        desa.force_login(admin)
+        desa = client_for(admin)
         page = reverse("scorecard", args=[year, quarter])
         timed(f"(a) desa scorecard {codes[0]}", lambda: desa.get(page), args.runs)
         slowest_queries(lambda: desa.get(page), explain=False)
@@ -270,8 +255,7 @@ def main() -> None:
             rollup = reverse("rollup", args=[year, quarter])
         except NoReverseMatch:
             rollup = None
-        kab = Client()
-        kab.force_login(regency_officer)
+        kab = client_for(regency_officer)
         if rollup is None:
             print("(b) the roll-up page (URL name 'rollup') does not exist in this tree")
         else:
@@ -295,9 +279,7 @@ def main() -> None:
                 f"({seconds / max(done, 1) * 1000:.0f} ms per desa quarter)"
             )
     finally:
-        if not args.keepdb:
-            teardown_databases(old, verbosity=0)
-        connection.close()
+        drop_database(old, args.keepdb)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ Django's test machinery creates a throw-away database `test_<name>` (all migrati
 Region table holds every real desa) and drops it at the end (`--keepdb` keeps it; a second run
 reuses the population). The desa are the first 300 desa of Kabupaten Banyumas (33.02), each
 with three posyandu, filled by the demo population generator
-(`tikar.households.demo_population`: households, pregnancies, children 0-71 months with a year
+(`tikar.front.demo_population`: households, pregnancies, children 0-71 months with a year
 of monthly records: Formulir 2b for 0-23 months and the posyandu weighing of 24-59 months),
 their WHO scores and stored N/T/O/B judgements, written with one executemany per table as
 `load_demo` writes. About 150 balita (0-59 months) per desa with the default --households.
@@ -25,22 +25,24 @@ Then, with DEBUG off, median and p95 of repeated warm runs (server time, in proc
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import (  # noqa: E402
+    client_for,
+    create_database,
+    drop_database,
+    percentile,
+    require_postgres,
+    setup_django,
+)
 
 REGENCY = "33.02"  # Kabupaten Banyumas: 301 desa
 POSYANDU_PER_DESA = 3
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def report(label: str, times: list[float]) -> str:
@@ -65,8 +67,8 @@ def timed(label: str, call, runs: int) -> str:
 def build(codes: list[str], households: int, today) -> None:
     from django.db import transaction
 
+    from tikar.front import demo_population as dp
     from tikar.growth.weighing import DEFAULT_KBM_TABLE
-    from tikar.households import demo_population as dp
     from tikar.regions.models import Posyandu
 
     Posyandu.objects.bulk_create(
@@ -118,37 +120,20 @@ def main() -> None:
     parser.add_argument("--keepdb", action="store_true", help="keep (and reuse) the database")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit(
-            "This benchmark measures PostgreSQL: set DATABASE_URL, e.g.\n"
-            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_posyandu "
-            ".venv/bin/python bench/posyandu.py\n"
-            "(a throw-away database test_<name> is created and dropped)."
-        )
-    os.environ.pop("DEBUG", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tikar.test_settings"
-    import django
-
-    django.setup()
-    import logging
-
-    logging.disable(logging.INFO)
+    require_postgres("posyandu.py", "tikar_posyandu")
+    setup_django()
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
     from django.utils import timezone
 
     from tikar.accounts.models import Role, User
+    from tikar.calendar import add_months
     from tikar.households.models import Child, Household
     from tikar.monitoring.models import ChildVisit
     from tikar.posyandu.skdn import is_balita_month
     from tikar.posyandu.skdn_queries import skdn_for_region
     from tikar.regions.models import Level, Region
-    from tikar.scorecard.evaluate import add_months
 
-    setup_test_environment()
-    old = setup_databases(verbosity=0, interactive=False, keepdb=args.keepdb)
+    old = create_database(args.keepdb)
     try:
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         today = timezone.localdate()
@@ -196,8 +181,7 @@ def main() -> None:
             username="bench-kabupaten",
             defaults={"role": Role.REGENCY_OFFICER, "region_id": REGENCY},
         )
-        client = Client()
-        client.force_login(officer)
+        client = client_for(officer)
         page = f"/skdn/?bulan={month:%Y-%m}"
         if client.get(page).status_code != 200:
             sys.exit("the /skdn/ page did not answer 200")
@@ -239,9 +223,7 @@ def main() -> None:
         for line in lines:
             print("  " + line)
     finally:
-        if not args.keepdb:
-            teardown_databases(old, verbosity=0)
-        connection.close()
+        drop_database(old, args.keepdb)
 
 
 if __name__ == "__main__":

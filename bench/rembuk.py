@@ -21,7 +21,6 @@ Also the number of SQL queries of each page.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -29,8 +28,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import client_for, require_postgres, setup_django, throwaway_database  # noqa: E402
 
 REGENCY = "33.02"  # Kabupaten Banyumas
 PROPOSALS = 8
@@ -89,25 +89,9 @@ def main() -> None:
     parser.add_argument("--keepdb", action="store_true", help="keep (and reuse) the database")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit(
-            "This benchmark measures PostgreSQL: set DATABASE_URL, e.g.\n"
-            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tikar_rembuk "
-            ".venv/bin/python bench/rembuk.py\n"
-            "(a throw-away database test_<name> is created and dropped)."
-        )
-    os.environ.pop("DEBUG", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tikar.test_settings"
-    import django
-
-    django.setup()
-    import logging
-
-    logging.disable(logging.INFO)
+    require_postgres("rembuk.py", "tikar_rembuk")
+    setup_django()
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
     from django.urls import reverse
 
     from tikar import clock
@@ -115,9 +99,7 @@ def main() -> None:
     from tikar.meetings.models import Proposal, VillageMeeting
     from tikar.regions.models import Level, Region
 
-    setup_test_environment()
-    old = setup_databases(verbosity=0, interactive=False, keepdb=args.keepdb)
-    try:
+    with throwaway_database(args.keepdb):
         print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
         year = clock.today().year - 1
         villages = Region.objects.filter(level=Level.VILLAGE).order_by("code")
@@ -166,8 +148,7 @@ def main() -> None:
             ("kabupaten, XLSX of every desa", "kabupaten", base + "&tingkat=desa&format=xlsx"),
         ]
         for label, who, path in cases:
-            client = Client()
-            client.force_login(users[who])
+            client = client_for(users[who])
             executed: list[str] = []
 
             def count(execute, sql, params, many, context, executed=executed):
@@ -188,8 +169,6 @@ def main() -> None:
                 f"{label:32s} median {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms  "
                 f"{len(executed)} queries"
             )
-    finally:
-        teardown_databases(old, verbosity=0, keepdb=args.keepdb)
 
 
 if __name__ == "__main__":

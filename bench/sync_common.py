@@ -124,7 +124,10 @@ EXTRA_USERS = [f"kpm{i}.sibargot" for i in range(2, 6)]  # more phones of Sari's
 def _template_name() -> str:
     """A template database named after everything that shapes it (migrations, demo)."""
     digest = hashlib.sha1()
-    files = sorted(ROOT.glob("tikar/*/migrations/*.py")) + [ROOT / "tikar/front/demo.py"]
+    files = sorted(ROOT.glob("tikar/*/migrations/*.py")) + [
+        ROOT / "tikar/front/demo.py",
+        ROOT / "tikar/accounts/demo.py",  # the demo users
+    ]
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -1,7 +1,7 @@
 """Download benchmark of the field app: a desa of 1,000 targets on a slow village connection.
 
 Builds a PostgreSQL database (`--database-url`, dropped and created) with one desa, Sibargot,
-filled by the demo population generator (`tikar.households.demo_population.populate_village`:
+filled by the demo population generator (`tikar.front.demo_population.populate_village`:
 households, mothers, pregnancies and children at the demo's proportions, `--months` 12 months
 of Formulir 2a/2b/2c records), serves it with gunicorn (DEBUG off) behind a small proxy that
 gzips JSON answers as a front proxy configured for it would, and measures in headless
@@ -68,7 +68,7 @@ AIM_FIRST_BYTES, AIM_FIRST_SECONDS, AIM_INCREMENTAL_BYTES = 300_000, 10.0, 50_00
 POPULATE = """
 import json
 from tikar import clock
-from tikar.households.demo_population import populate_village
+from tikar.front.demo_population import populate_village
 s = populate_village({desa!r}, today=clock.today(), households={households}, months={months})
 print(json.dumps(dict(households=s.households, pregnancies=s.pregnancies,
                       children=s.children, records=s.records, targets=s.targets)))

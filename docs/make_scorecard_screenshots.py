@@ -24,25 +24,14 @@ the same quarter, each on a 360×800 phone and a 1280-wide desktop:
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-import django
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 USER = "admin.sibargot"
 OFFICER = "dinas.labuhanbatu"
 PHONE = {"width": 360, "height": 800}

@@ -9,24 +9,12 @@ they show data whether or not the demo has a population.
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import django
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 SIZES = {"phone": (360, 800), "desktop": (1280, 800)}
 PAGES = [
     # (file name, user or None for the login page, path)
@@ -42,9 +30,7 @@ PAGES = [
 
 
 def shot(page, name: str) -> None:
-    target = OUT / f"{name}-phone.png"
-    page.screenshot(path=str(target), full_page=False)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"{name}-phone")
 
 
 def months_back(day: date, n: int) -> date:

@@ -9,32 +9,18 @@ household changed on both phones gives the per-field choice (conflict-fields-pho
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+import screenshots_server as screens
+from screenshots_server import browser, running_server
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, running_server  # noqa: E402
-from tikar.sync.tests.browser_devices import (  # noqa: E402
+from tikar.sync.tests.browser_devices import (
     make_conflict,
     make_register_conflict,
     open_device,
 )
 
-OUT = ROOT / "docs" / "screens"
-
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, name, full_page=full)
 
 
 def main() -> None:

@@ -8,30 +8,15 @@ with "Batalkan" and the list of deleted entries into docs/screens/.
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, OUT, browser, login, running_server
 
 
 def shot(page, name: str) -> None:
-    target = OUT / f"{name}-phone.png"
-    page.screenshot(path=str(target), full_page=False)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"{name}-phone")
 
 
 def edit_screens(b, base: str) -> None:

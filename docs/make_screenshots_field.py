@@ -12,20 +12,10 @@ browser offline and then works through the screens, writing docs/screens/field-*
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
+from screenshots_server import DEMO_PASSWORD, OUT, browser, login, running_server
 
-from tikar.browser import browser, login, running_server  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
-PASSWORD = "tikar-demo-2026"
 MOTHER = "Wulan Sari Siregar"
 
 
@@ -56,7 +46,7 @@ def main() -> None:
             viewport={"width": 360, "height": 800}, device_scale_factor=2, locale="id-ID"
         )
         page = context.new_page()
-        login(page, base, "sari", PASSWORD)
+        login(page, base, "sari", DEMO_PASSWORD)
         page.goto(base + "/lapangan/")
         app_ready(page)
         page.wait_for_selector("#app li[data-form]", timeout=60_000)

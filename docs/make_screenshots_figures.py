@@ -14,24 +14,11 @@ app as `make run` does (fresh SQLite, demo loaded) and writes
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import django
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 

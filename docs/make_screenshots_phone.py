@@ -11,24 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-
-DEMO_PASSWORD = "tikar-demo-2026"
-OUT = ROOT / "docs" / "screens"
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, OUT, browser, login, running_server
 
 
 def shot(page, name: str, full_page: bool = False) -> None:
-    target = OUT / f"{name}.png"
-    page.screenshot(path=str(target), full_page=full_page)
-    print(target.relative_to(ROOT))
+    screens.shot(page, name, full_page=full_page)
 
 
 def phone_page(b, base: str, user: str, width: int = 360):

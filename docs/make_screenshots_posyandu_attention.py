@@ -8,35 +8,19 @@ docs/screens/posyandu-attention-*.png.
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
-PASSWORD = "tikar-demo-2026"
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, browser, login, running_server
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, name, full_page=full)
 
 
 def main() -> None:
     with running_server() as base, browser() as b:
         phone = b.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1)
         page = phone.new_page()
-        login(page, base, "sari", PASSWORD)
+        login(page, base, "sari", DEMO_PASSWORD)
         page.goto(base + "/perhatian/")
         shot(page, "posyandu-attention-phone")
         page.locator(".attention-list").scroll_into_view_if_needed()
@@ -47,7 +31,7 @@ def main() -> None:
         phone.close()
         desk = b.new_context(viewport={"width": 1280, "height": 800})
         page = desk.new_page()
-        login(page, base, "sari", PASSWORD)
+        login(page, base, "sari", DEMO_PASSWORD)
         page.goto(base + "/perhatian/")
         shot(page, "posyandu-attention-desktop")
         page.goto(base + "/perhatian/cetak/")

@@ -8,28 +8,12 @@ Sibargot), opens this month's record of the demo's stunted girl with a flat weig
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
-PASSWORD = "tikar-demo-2026"
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, browser, login, running_server
 
 
 def shot(page, name: str) -> None:
-    target = OUT / f"{name}.png"
-    page.screenshot(path=str(target))
-    print(target.relative_to(ROOT))
+    screens.shot(page, name)
 
 
 def open_flat_girl(page, base: str) -> None:
@@ -52,7 +36,7 @@ def main() -> None:
         ):
             context = b.new_context(viewport=viewport, device_scale_factor=1)
             page = context.new_page()
-            login(page, base, "sari", PASSWORD)
+            login(page, base, "sari", DEMO_PASSWORD)
             open_flat_girl(page, base)
             page.locator("section.measure h2").evaluate("e => e.scrollIntoView()")
             page.evaluate("window.scrollBy(0, -8)")

@@ -10,25 +10,13 @@ docs/screens/posyandu-field-entry-phone.png and posyandu-field-attention-phone.p
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
-import django
+from screenshots_server import OUT, ROOT, browser, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, running_server  # noqa: E402
-from tikar.field.tests.posyandu_pwa import add_months, family, sync_all  # noqa: E402
-from tikar.field.tests.pwa import open_field_app, save  # noqa: E402
-from tikar.field.tests.test_offline_month import app_ready, open_hash  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
+from tikar.field.tests.posyandu_pwa import add_months, family, sync_all
+from tikar.field.tests.pwa import open_field_app, save
+from tikar.field.tests.test_offline_month import app_ready, open_hash
 
 
 def main() -> None:

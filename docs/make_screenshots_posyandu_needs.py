@@ -8,22 +8,8 @@ posyandu-needs-desktop.png (1280×900) of /kebutuhan/.
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 SIZES = {"phone": {"width": 360, "height": 800}, "desktop": {"width": 1280, "height": 900}}
 
 

@@ -8,30 +8,15 @@ report of Labuhanbatu (rows by kecamatan) on a desktop screen.
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, browser, login, running_server
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"posyandu-{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"posyandu-{name}", full_page=full)
 
 
 def main() -> None:

@@ -10,26 +10,14 @@ first page of the filled 2a. It also saves the page on a 360×800 phone and a 12
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import django
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 KINDS = {"filled": "", "blank": "&kosong=1", "empty": "&kosong=2"}
 
 

@@ -15,15 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
+import screenshots_server as screens
+from screenshots_server import ROOT, browser, login, running_server
+
 DB = Path("/tmp/shots_11d.sqlite3")
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 SEED = """
 from datetime import date
 from tikar.meetings.models import Proposal, VillageMeeting
@@ -58,9 +53,7 @@ DanaDesa.objects.update_or_create(village_id=v, year=2025, defaults=dict(
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"rembuk-budget-{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"rembuk-budget-{name}", full_page=full)
 
 
 def main() -> None:

@@ -9,30 +9,15 @@ participants, the priority list), the proposal form at 360×800, and both on a d
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, browser, login, running_server
 
-import django
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar import clock  # noqa: E402
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-from tikar.meetings.demo import meeting_year  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
+from tikar import clock
+from tikar.meetings.demo import meeting_year
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"rembuk-meeting-{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"rembuk-meeting-{name}", full_page=full)
 
 
 def to(page, selector: str) -> None:

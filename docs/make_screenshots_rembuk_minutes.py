@@ -12,25 +12,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 DB = Path("/tmp/shots_11c.sqlite3")
-sys.path.insert(0, str(ROOT))
+# Before the set-up of screenshots_server: this script's Django uses the throw-away database.
 os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
 
-import django  # noqa: E402
+import screenshots_server as screens  # noqa: E402
+from screenshots_server import DEMO_PASSWORD, OUT, ROOT, browser, login, running_server  # noqa: E402
 
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 YEAR = 2026
 
 
@@ -46,9 +37,7 @@ def record_meeting() -> None:
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"rembuk-berita-acara-{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"rembuk-berita-acara-{name}", full_page=full)
 
 
 def main() -> None:

@@ -20,18 +20,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import django
+import screenshots_server as screens
+from screenshots_server import DEMO_PASSWORD, ROOT, browser, login, running_server
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tikar.settings")
-django.setup()
-
-from tikar.browser import browser, login, running_server  # noqa: E402
-from tikar.front.demo import DEMO_PASSWORD  # noqa: E402
-
-OUT = ROOT / "docs" / "screens"
 VAR = Path("/tmp/shots_11g")
 
 # Runs inside `manage.py shell` on the throw-away database.
@@ -97,9 +88,7 @@ print("rembuk year", year)
 
 
 def shot(page, name: str, full: bool = False) -> None:
-    target = OUT / f"rembuk-rollup-{name}.png"
-    page.screenshot(path=str(target), full_page=full)
-    print(target.relative_to(ROOT))
+    screens.shot(page, f"rembuk-rollup-{name}", full_page=full)
 
 
 def main() -> None:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "tikar.regions",
+    "tikar.jobs",
     "tikar.accounts",
     "tikar.front",
     "tikar.growth",
@@ -158,6 +159,32 @@ else:
             "OPTIONS": dict(SQLITE_OPTIONS),
         }
     }
+# PostgreSQL streaming replicas for the officers' area pages (tikar/db_router.py,
+# docs/scaling.md): DATABASE_REPLICA_URL is one URL or a comma list; each becomes an alias
+# "replica", "replica_2", …. Unset: no replica alias, every query uses "default" as before.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URL", "")
+for _n, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=60)
+    _replica["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    # A test run creates no database for a replica: it reads the default test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica" if _n == 1 else f"replica_{_n}"] = _replica
+if DATABASE_REPLICA_URLS:
+    DATABASE_ROUTERS = ["tikar.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "tikar.db_router.ReplicaReadMiddleware",
+    )
+# Seconds a user who just wrote (any POST) reads the primary, so the replica's lag never hides
+# their own change (the `tikar_primary` cookie).
+TIKAR_REPLICA_STICKY_SECONDS = int(os.environ.get("TIKAR_REPLICA_STICKY_SECONDS", "10"))
+# The pages whose GET may read a replica: officers' area pages and exports, and the scorecard.
+TIKAR_REPLICA_URL_NAMES = frozenset(
+    env_list(
+        "TIKAR_REPLICA_URL_NAMES",
+        "rollup,rollup_current,lokus,lokus_current,region,reports,scorecard,recap",
+    )
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------------
@@ -293,12 +320,20 @@ LOGGING = {
         # off: Django's default sends these only to ADMINS by e-mail, which is not configured.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "tikar": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        # The worker's job lines ("Task id=… path=… state=SUCCESSFUL"), with a time stamp.
+        "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 
 # Weights of the lokus (priority village) ranking criteria, as JSON overriding the defaults in
 # tikar/scorecard/lokus.py, e.g. {"reporting_gap": 0}. Officials decide these, not the code.
 TIKAR_LOKUS_WEIGHTS = json.loads(os.environ.get("TIKAR_LOKUS_WEIGHTS", "") or "{}")
+
+# A monthly record save asks the worker (tikar.scorecard.tasks) to recompute the desa quarters
+# it marked dirty, once its transaction commits. Off: the marks wait for the next page view or
+# `manage.py refresh_scorecards` (the test settings turn it off so bulk saves stay fast).
+TIKAR_REFRESH_ON_SAVE = env_bool("TIKAR_REFRESH_ON_SAVE", True)
 
 # Demo mode shows the demo logins on the login page; never enable it in production.
 TIKAR_DEMO = env_bool("TIKAR_DEMO", False)
@@ -313,3 +348,16 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Files the worker prepares (large exports) live here for TIKAR_EXPORT_KEEP_DAYS days; an
+# export or an import larger than TIKAR_EXPORT_JOB_ROWS / TIKAR_IMPORT_JOB_ROWS rows runs as a
+# job with a progress page, smaller ones stay immediate (tikar.jobs, docs/deploy.md).
+TIKAR_EXPORT_DIR = Path(os.environ.get("TIKAR_EXPORT_DIR", VAR_DIR / "exports"))
+TIKAR_EXPORT_KEEP_DAYS = int(os.environ.get("TIKAR_EXPORT_KEEP_DAYS", "7"))
+TIKAR_EXPORT_JOB_ROWS = int(os.environ.get("TIKAR_EXPORT_JOB_ROWS", "2000"))
+TIKAR_IMPORT_JOB_ROWS = int(os.environ.get("TIKAR_IMPORT_JOB_ROWS", "2000"))
+# A worker beats every TIKAR_WORKER_BEAT_SECONDS; one on another machine silent for
+# TIKAR_WORKER_STALE_SECONDS is dead and its running job is queued again (tikar.jobs.recovery).
+TIKAR_WORKER_BEAT_SECONDS = float(os.environ.get("TIKAR_WORKER_BEAT_SECONDS", "10"))
+TIKAR_WORKER_STALE_SECONDS = int(os.environ.get("TIKAR_WORKER_STALE_SECONDS", "120"))
+TIKAR_JOB_MAX_MINUTES = int(os.environ.get("TIKAR_JOB_MAX_MINUTES", "60"))

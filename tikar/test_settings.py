@@ -18,3 +18,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns w
 # sees what the worker would have made; the worker's own tests (tikar/jobs... see their files)
 # switch back to the database backend and run `manage.py db_worker` for real.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Saves only mark quarters dirty; the page's request (ImmediateBackend) refreshes them at once,
+# so tests that save many records are not slowed by a refresh per save.
+TIKAR_REFRESH_ON_SAVE = False

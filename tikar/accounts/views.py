@@ -76,7 +76,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         if settings.TIKAR_DEMO:
-            from tikar.front.demo import DEMO_PASSWORD, demo_users
+            from tikar.accounts.demo import DEMO_PASSWORD, demo_users
 
             ctx["demo_users"] = demo_users()
             ctx["demo_password"] = DEMO_PASSWORD

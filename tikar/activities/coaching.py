@@ -21,6 +21,7 @@ from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_users
 from tikar.activities import periods
 from tikar.activities.models import Activity, ActivityKind, Attendance, TrainingAttendance
+from tikar.calendar import add_months, month_range
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
 from tikar.regions.models import Level, Region
 
@@ -134,8 +135,8 @@ class Coaching:
 
 def coaching(user, area: Region | None, first: date, last: date) -> Coaching:
     """The coaching figures of `area` (inside the user's scope) for months `first`..`last`."""
-    months = periods.period_months(first, last)
-    end = periods.add_months(last, 1)
+    months = list(month_range(first, last))
+    end = add_months(last, 1)
     day = reporting_deadline_day()
     villages: dict[str, VillageFigures] = {}
 
@@ -151,7 +152,7 @@ def coaching(user, area: Region | None, first: date, last: date) -> Coaching:
         .order_by("region_id", "first_name")
     )
     activities = scoped(Activity.objects, user).filter(area_q("village", area))
-    in_period = activities.filter(held_on__gte=first, held_on__lt=periods.add_months(last, 1))
+    in_period = activities.filter(held_on__gte=first, held_on__lt=add_months(last, 1))
     for r in in_period.values("village_id", "kind").annotate(n=Count("id")).order_by():
         figures(r["village_id"]).by_kind[r["kind"]] = r["n"]
     people = (
@@ -164,7 +165,7 @@ def coaching(user, area: Region | None, first: date, last: date) -> Coaching:
         f = figures(r["activity__village_id"])
         f.men, f.women = r["m"] or 0, r["w"] or 0
     latest = (
-        activities.filter(held_on__lt=periods.add_months(last, 1))
+        activities.filter(held_on__lt=add_months(last, 1))
         .values("village_id")
         .annotate(last=Max("held_on"))
         .order_by()

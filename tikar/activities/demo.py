@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 from tikar.accounts.models import Role, User
-from tikar.activities import periods
 from tikar.activities.models import (
     Activity,
     ActivityKind,
@@ -21,6 +20,7 @@ from tikar.activities.models import (
     Training,
     TrainingAttendance,
 )
+from tikar.calendar import add_months, previous_quarter, year_quarter
 from tikar.clock import today as clock_today
 
 LAGGING = "12.10.07.2005"
@@ -106,14 +106,14 @@ def load(village_codes: list[str], *, today: date | None = None) -> None:
     for index, code in enumerate(village_codes):
         if code in done:
             continue
-        months = [periods.add_months(this_month, -i) for i in range(6, 0, -1)]
+        months = [add_months(this_month, -i) for i in range(6, 0, -1)]
         for month in months:
             plan = _plan(month, index)
             if code == LAGGING:
                 plan = plan[:1] if month == months[1] else []
             for day, kind, title, place, partners, people in plan:
                 held = month.replace(day=day)
-                year, quarter = periods.previous_quarter(held)
+                year, quarter = previous_quarter(*year_quarter(held))
                 activity = Activity(
                     village_id=code,
                     kind=kind,
@@ -136,7 +136,7 @@ def load(village_codes: list[str], *, today: date | None = None) -> None:
     regency = village_codes[0].rsplit(".", 2)[0] if village_codes else None
     if regency is None or Training.objects.filter(regency=regency, title=TRAINING_TITLE).exists():
         return
-    held = periods.add_months(this_month, -2).replace(day=17)
+    held = add_months(this_month, -2).replace(day=17)
     training = Training.objects.create(
         regency_id=regency,
         title=TRAINING_TITLE,

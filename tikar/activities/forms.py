@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tikar.activities import periods
 from tikar.activities.models import Activity, ActivityKind, ParticipantGroup, Training
+from tikar.calendar import previous_quarter, year_quarter
 from tikar.clock import today
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -100,7 +101,7 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("reviewed", key)
         else:
             # Default: the last finished quarter, the one a meeting held now discusses.
-            y, q = periods.previous_quarter(now)
+            y, q = previous_quarter(*year_quarter(now))
             self.initial.setdefault("reviewed", f"{y}-{q}")
         self.fields["reviewed"].choices = choices
         self.fields["held_on"].widget.attrs["max"] = now.isoformat()

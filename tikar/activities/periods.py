@@ -13,28 +13,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# The project's one month arithmetic (pure, no Django); callers use periods.add_months.
-from tikar.scorecard.evaluate import add_months  # noqa: F401
+from tikar.calendar import EARLIEST_MONTH, add_months, previous_quarter, year_quarter
 
 DEFAULT_DEADLINE_DAY = 5
-EARLIEST = date(2000, 1, 1)  # activities before this are typing errors (a year 1026, 0026)
+EARLIEST = EARLIEST_MONTH  # activities before this are typing errors (a year 1026, 0026)
 MAX_COUNT = 9999  # participants of one group at one activity
 NOTES_MAX = 2000  # characters of an activity's or a training's notes (a page, not a report)
 
 # ASCII digits only: `\d` also matches Arabic-Indic and other digits that int() would accept.
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _WHOLE = re.compile(r"[0-9]{1,9}")
-
-
-def read_month(value: str) -> date | None:
-    """`YYYY-MM` (ASCII digits) as the 1st of that month; None when it is not one.
-
-    Range checks (before 2000, in the future) are the caller's: they need today's date.
-    """
-    m = _MONTH.fullmatch(value.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
-        return None
-    return date(int(m.group(1)), int(m.group(2)), 1)
 
 
 def read_whole(value: str) -> int | None:
@@ -43,30 +30,13 @@ def read_whole(value: str) -> int | None:
     return int(value) if _WHOLE.fullmatch(value) else None
 
 
-def quarter_of(day: date) -> tuple[int, int]:
-    """(year, quarter 1-4) of a day."""
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def previous_quarter(day: date) -> tuple[int, int]:
-    """The last finished quarter on `day`: the one a quarterly meeting held now discusses."""
-    year, quarter = quarter_of(day)
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-
-
-def quarter_months(year: int, quarter: int) -> tuple[date, date]:
-    """First day of the quarter's first month, first day of the month after its last one."""
-    first = date(year, 3 * quarter - 2, 1)
-    return first, add_months(first, 3)
-
-
 def recent_quarters(day: date, n: int = 8) -> list[tuple[int, int]]:
     """The current quarter and the n-1 before it, newest first."""
-    year, quarter = quarter_of(day)
+    quarter = year_quarter(day)
     out = []
     for _ in range(n):
-        out.append((year, quarter))
-        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+        out.append(quarter)
+        quarter = previous_quarter(*quarter)
     return out
 
 
@@ -89,16 +59,6 @@ def default_period(today: date, length: int = 3) -> tuple[date, date]:
     """The last `length` complete months before `today`: (first month, last month), 1st days."""
     last = add_months(today.replace(day=1), -1)
     return add_months(last, -(length - 1)), last
-
-
-def period_months(first: date, last: date) -> list[date]:
-    """Every month from `first` to `last` inclusive (first days), oldest first."""
-    months = []
-    m = first
-    while m <= last:
-        months.append(m)
-        m = add_months(m, 1)
-    return months
 
 
 def share(part: int, whole: int) -> float | None:

@@ -36,10 +36,17 @@ from tikar.activities.models import (
     Training,
     TrainingAttendance,
 )
+from tikar.calendar import (
+    PeriodError,
+    add_months,
+    month_name,
+    parse_month,
+    quarter_months,
+    year_quarter,
+)
 from tikar.clock import today
 from tikar.households import views as hv
 from tikar.households.once import retry_when_locked
-from tikar.monitoring.rules import month_label
 from tikar.monitoring.views import month_choices
 from tikar.regions.models import Level, Region, parent_code
 from tikar.scorecard.views_area import chosen_area, crumbs
@@ -72,7 +79,7 @@ def activity_log(request: HttpRequest) -> HttpResponse:
     month, notice = _month_param(request.GET.get("bulan", ""), this_month, this_month)
     acts = list(
         scoped(Activity.objects, request.user)
-        .filter(village=village, held_on__gte=month, held_on__lt=periods.add_months(month, 1))
+        .filter(village=village, held_on__gte=month, held_on__lt=add_months(month, 1))
         .prefetch_related("attendance")
         .order_by("-held_on", "-id")
     )
@@ -85,8 +92,9 @@ def activity_log(request: HttpRequest) -> HttpResponse:
         men += a.men
         women += a.women
     now = today()
-    year, quarter = periods.quarter_of(now)
-    q_first, q_next = periods.quarter_months(year, quarter)
+    year, quarter = year_quarter(now)
+    q_first, _q2, q_last = quarter_months(year, quarter)
+    q_next = add_months(q_last, 1)
     meeting = (
         scoped(Activity.objects, request.user)
         .filter(
@@ -101,7 +109,7 @@ def activity_log(request: HttpRequest) -> HttpResponse:
     ctx = {
         "village": village,
         "month": month,
-        "month_label": month_label(month),
+        "month_label": month_name(month),
         "months": month_choices(month),
         "desa_param": "" if request.user.is_village_user else village.code,
         "desa_query": _desa_query(request, village),
@@ -336,20 +344,19 @@ def _month_param(value: str, default: date, latest: date) -> tuple[date, str]:
     saying what to fix, as the SKDN report does (tikar/posyandu/views_skdn.py parse_month).
     """
     value = value or ""
-    if not value.strip():
-        return default, ""
-    month = periods.read_month(value)
-    if month is None or month < periods.EARLIEST:
+    try:
+        month = parse_month(value, latest=latest)
+    except PeriodError as exc:
+        if exc.code == "future":
+            return default, _("%(month)s has not come yet: showing %(current)s.") % {
+                "month": month_name(parse_month(value)),
+                "current": month_name(default),
+            }
         return default, _(
             "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s): "
             "showing %(month)s."
-        ) % {"value": value[:20], "example": f"{default:%Y-%m}", "month": month_label(default)}
-    if month > latest:
-        return default, _("%(month)s has not come yet: showing %(current)s.") % {
-            "month": month_label(month),
-            "current": month_label(default),
-        }
-    return month, ""
+        ) % {"value": value[:20], "example": f"{default:%Y-%m}", "month": month_name(default)}
+    return (default, "") if month is None else (month, "")
 
 
 LENGTHS = (1, 3, 6, 12)
@@ -382,7 +389,7 @@ def kpm_coaching(request: HttpRequest) -> HttpResponse:
     last, notice = _month_param(request.GET.get("akhir", ""), default_last, today().replace(day=1))
     if notice:
         notices.append(notice)
-    first = periods.add_months(last, -(length - 1))
+    first = add_months(last, -(length - 1))
     data = coaching(user, area, first, last)
     per_kpm = area is not None and area.level >= Level.REGENCY
     wilayah = area.code if area is not None and area != base else ""
@@ -395,15 +402,15 @@ def kpm_coaching(request: HttpRequest) -> HttpResponse:
         "show_summary": area is None or area.level < Level.DISTRICT,
         "first": first,
         "last": last,
-        "first_label": month_label(first),
-        "last_label": month_label(last),
+        "first_label": month_name(first),
+        "last_label": month_name(last),
         "length": length,
         "lengths": LENGTHS,
         "wilayah": wilayah,
         "notices": notices,
         "ends": [
-            {"value": f"{m:%Y-%m}", "label": month_label(m), "selected": m == last}
-            for m in (periods.add_months(today().replace(day=1), -i) for i in range(0, 24))
+            {"value": f"{m:%Y-%m}", "label": month_name(m), "selected": m == last}
+            for m in (add_months(today().replace(day=1), -i) for i in range(0, 24))
         ],
     }
     return render(request, "activities/coaching.html", ctx)

@@ -46,20 +46,9 @@ urlpatterns += [
     ),
 ]
 
-
-# The sync protocol of the offline field app (tikar.sync.api).
-from tikar.sync import api as sync_api  # noqa: E402
-
-urlpatterns += [
-    path("sync/", sync_api.SyncView.as_view(), name="api_sync"),
-    path("sync/snapshot/", sync_api.SnapshotView.as_view(), name="api_sync_snapshot"),
-    path("sync/reference/", sync_api.ReferenceView.as_view(), name="api_sync_reference"),
-]
-
-# What each target still needs this quarter, for the phone (issue 10, tikar.sync.api_needs).
-from tikar.sync import api_needs  # noqa: E402
-
-urlpatterns += [path("sync/needs/", api_needs.NeedsView.as_view(), name="api_sync_needs")]
+# /api/sync/... (the offline field app's protocol) is routed by tikar.sync.urls, which the root
+# URLconf includes before this one: sync sits above api in the layers of pyproject.toml
+# [tool.importlinter], so api does not import it.
 
 
 def not_found(request: HttpRequest) -> JsonResponse:

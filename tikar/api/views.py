@@ -36,6 +36,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 
 from tikar.accounts.scope import scoped, scoped_regions
+from tikar.api.conflicts import register_values
+from tikar.calendar import month_name
 from tikar.households.models import (
     Child,
     Household,
@@ -381,7 +383,7 @@ def check_cohort(form: str, target, month) -> None:
                     % {
                         "name": target.name,
                         "form": form,
-                        "month": rules.month_label(month),
+                        "month": month_name(month),
                     }
                 ]
             }
@@ -605,7 +607,10 @@ class ConflictViewSet(viewsets.ReadOnlyModelViewSet):
             )
         try:
             resolve_conflict(
-                conflict, request.user, accept_client=choice.validated_data["accept"] == "client"
+                conflict,
+                request.user,
+                accept_client=choice.validated_data["accept"] == "client",
+                register_values=register_values,
             )
         except DjangoValidationError as exc:
             raise serializers.ValidationError(as_serializer_error(exc)) from exc

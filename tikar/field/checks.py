@@ -42,11 +42,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rest_framework import serializers as drf
 
-from tikar.front.middleware import public_reference_data
+from tikar.cache_control import public_reference_data
+from tikar.calendar import BALITA_MONTHS, MONTHS_ID, POSTNATAL_DAYS
 from tikar.households import nik
+from tikar.households import rules as household_rules
+from tikar.households.rules import CHILD_2C_MONTHS, FIELD_LABELS, GESTATION_MONTHS
 from tikar.monitoring import rules
-from tikar.scorecard.period import MONTHS_ID
-from tikar.scorecard.rules import POSTNATAL_DAYS
 
 # How long a phone's HTTP cache may use the answer without asking (seconds); after that the
 # ETag makes the revalidation a 304 of a few bytes. The service worker keeps its own copy.
@@ -226,7 +227,7 @@ def server_messages() -> dict[str, str]:
         "mother_household": _("The mother must belong to the child's household."),
         "not_mothers_pregnancy": _("This pregnancy is not the mother's."),
         "base_version_missing": _("Send the version of the record you last saw."),
-        # tikar/households/corrections.py child_record_problems
+        # tikar/monitoring/corrections.py child_record_problems
         "birth_after_visit": _(
             "The record of %(month)s has a visit on %(visit)s, before this birth date. "
             "Check the birth date, or correct that record's visit date first."
@@ -286,7 +287,7 @@ def growth_rules() -> dict[str, Any]:
         "bgm_below_z": weighing.BGM_BELOW_Z,
         "gain_labels": dict(weighing.GAIN_LABELS),
         "mat": asdict(default_cutoffs()),
-        "balita_months": list(rules.BALITA_MONTHS),
+        "balita_months": list(BALITA_MONTHS),
         "weighing_only_fields": sorted(rules.WEIGHING_ONLY_FIELDS),
         "service_labels": dict(rules._SERVICE_LABELS),
         "kek_muac_below": KEK_MUAC_BELOW_CM,
@@ -299,7 +300,7 @@ def build_rules() -> dict[str, Any]:
     return {
         "language": get_language(),
         "months": list(MONTHS_ID),
-        "field_labels": dict(rules._FIELD_LABELS),
+        "field_labels": dict(FIELD_LABELS),
         "forms": {"2a": rules.FORM_2A, "2b": rules.FORM_2B, "2c": rules.FORM_2C},
         "kinds": {
             "pregnancy_visit": {"target": "pregnancy", "form": rules.FORM_2A},
@@ -308,15 +309,15 @@ def build_rules() -> dict[str, Any]:
         },
         "cohorts": {
             rules.FORM_2B: list(rules.CHILD_2B_MONTHS),
-            rules.FORM_2C: list(rules.CHILD_2C_MONTHS),
+            rules.FORM_2C: list(CHILD_2C_MONTHS),
         },
-        "child_max_age_months": rules.CHILD_MAX_AGE_MONTHS,
-        "mother_age_years": list(rules.MOTHER_AGE_YEARS),
-        "due_date_max_ahead_months": rules.DUE_DATE_MAX_AHEAD_MONTHS,
-        "past_years": rules.PAST_YEARS,
+        "child_max_age_months": household_rules.CHILD_MAX_AGE_MONTHS,
+        "mother_age_years": list(household_rules.MOTHER_AGE_YEARS),
+        "due_date_max_ahead_months": household_rules.DUE_DATE_MAX_AHEAD_MONTHS,
+        "past_years": household_rules.PAST_YEARS,
         "pregnancy_months_before_due": rules.PREGNANCY_MONTHS_BEFORE_DUE,
         "postnatal_days": POSTNATAL_DAYS,
-        "gestation_months": list(rules.GESTATION_MONTHS),
+        "gestation_months": list(GESTATION_MONTHS),
         "postnatal_checks": list(rules.POSTNATAL_CHECKS),
         "child_limits": {name: list(limits) for name, limits in rules.CHILD_LIMITS.items()},
         "mother_muac_limits": list(rules.MOTHER_MUAC_LIMITS),

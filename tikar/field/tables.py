@@ -45,10 +45,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from tikar.front.middleware import public_reference_data
+from tikar.cache_control import public_reference_data
+from tikar.calendar import MONTHS_ID
 from tikar.growth import who2006
 from tikar.monitoring import rules
-from tikar.scorecard.period import MONTHS_ID
 
 FORMAT = 1
 # One day: the tables never change, the format only with an app update, and the service worker

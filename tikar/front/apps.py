@@ -7,6 +7,6 @@ class FrontConfig(AppConfig):
 
     def ready(self) -> None:
         # Before any URLconf is loaded: the URLs use <year:...>, <month:...>, <quarter:...>.
-        from tikar.front.converters import register
+        from tikar.converters import register
 
         register()

@@ -1,6 +1,6 @@
 """The demo: Kabupaten Labuhanbatu (Sumatera Utara) with real region codes, posyandu, one
 user per role (listed on the login page in demo mode), a KPM and an Admin Desa in every demo
-desa, and the demo population (`tikar.households.demo_population`: hundreds of targets per desa
+desa, and the demo population (`tikar.front.demo_population`: hundreds of targets per desa
 with 18 months of monthly records). Loading it twice changes nothing (users and posyandu are
 get-or-create by natural key; a desa that already has a register is not populated again).
 """
@@ -13,15 +13,13 @@ from datetime import date
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from tikar.accounts.models import Role, User
+from tikar.accounts.demo import DEMO_PASSWORD, USERS, VILLAGE_USERS
+from tikar.accounts.models import User
 from tikar.activities import demo as activities_demo
-from tikar.households.demo_population import PopulationSummary, populate
+from tikar.front.demo_population import PopulationSummary, populate
 from tikar.meetings import demo as meetings_demo
 from tikar.regions.models import Posyandu, Region
 
-DEMO_PASSWORD = "tikar-demo-2026"
-REGENCY = "12.10"  # Kabupaten Labuhanbatu
-DISTRICT = "12.10.07"  # Kecamatan Bilah Barat
 # Six desa of Bilah Barat, with the posyandu each runs (name, dusun).
 VILLAGES: dict[str, list[tuple[str, str]]] = {
     "12.10.07.2001": [("Posyandu Melati", "I"), ("Posyandu Mawar", "III")],
@@ -31,39 +29,6 @@ VILLAGES: dict[str, list[tuple[str, str]]] = {
     "12.10.07.2005": [("Posyandu Teratai", "III")],
     "12.10.07.2008": [("Posyandu Flamboyan", "I"), ("Posyandu Kamboja", "II")],
 }
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    username: str
-    name: str
-    role: str
-    region: str | None
-
-
-USERS = [
-    DemoUser("sari", "Sari Lubis", Role.KPM, "12.10.07.2001"),
-    DemoUser("budi", "Budi Siregar", Role.KPM, "12.10.07.2002"),
-    DemoUser("admin.sibargot", "Rahmat Harahap", Role.VILLAGE_ADMIN, "12.10.07.2001"),
-    DemoUser("camat.bilahbarat", "Dewi Ritonga", Role.DISTRICT_OFFICER, DISTRICT),
-    DemoUser("dinas.labuhanbatu", "Hendra Nasution", Role.REGENCY_OFFICER, REGENCY),
-    DemoUser("prov.sumut", "Maria Simanjuntak", Role.PROVINCE_OFFICER, "12"),
-    DemoUser("pusat", "Agus Santoso", Role.NATIONAL_ADMIN, None),
-]
-# The other desa's KPM and Admin Desa: they record and verify the demo population, so every
-# record has a maker and a verifier. Not listed on the login page (it would be too long), but
-# they log in with the same password.
-VILLAGE_USERS = [
-    DemoUser("admin.bandarkumbul", "Yusuf Pane", Role.VILLAGE_ADMIN, "12.10.07.2002"),
-    DemoUser("kpm.tanjungmedan", "Rina Sitorus", Role.KPM, "12.10.07.2003"),
-    DemoUser("admin.tanjungmedan", "Zulkifli Daulay", Role.VILLAGE_ADMIN, "12.10.07.2003"),
-    DemoUser("kpm.janji", "Sri Wahyuni", Role.KPM, "12.10.07.2004"),
-    DemoUser("admin.janji", "Bambang Purnomo", Role.VILLAGE_ADMIN, "12.10.07.2004"),
-    DemoUser("kpm.tebinglinggahara", "Nurhayati Rambe", Role.KPM, "12.10.07.2005"),
-    DemoUser("admin.tebinglinggahara", "Syahrial Tanjung", Role.VILLAGE_ADMIN, "12.10.07.2005"),
-    DemoUser("kpm.aekburuselatan", "Lasma Manurung", Role.KPM, "12.10.07.2008"),
-    DemoUser("admin.aekburuselatan", "Ridwan Pulungan", Role.VILLAGE_ADMIN, "12.10.07.2008"),
-]
 
 
 @dataclass
@@ -105,7 +70,3 @@ def load_demo(*, population: bool = True, today: date | None = None) -> DemoResu
         meetings_demo.load(list(VILLAGES), today=today)
         activities_demo.load(list(VILLAGES), today=today)
     return DemoResult(users[: len(USERS)], summary)
-
-
-def demo_users():
-    return User.objects.filter(username__in=[d.username for d in USERS]).select_related("region")

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from tikar.cache_control import is_public_reference_data
+
 
 class LanguageMiddleware:
     """Bahasa Indonesia unless the user chose English with the switch in the footer.
@@ -36,7 +38,7 @@ class PrivateCacheMiddleware:
     (the login page, /healthz) keep Django's defaults. Cache directives a view set already (e.g.
     `never_cache`) are kept; `no-store` and `private` are added to them.
 
-    The one exception is a response marked with `public_reference_data` (see that decorator):
+    The one exception is a response marked with `tikar.cache_control.public_reference_data`:
     reference data that names nobody (the WHO tables, the validation rules), which a phone and
     the service worker should cache.
     """
@@ -47,29 +49,11 @@ class PrivateCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if getattr(response, "is_public_reference_data", False):
+        if is_public_reference_data(response):
             return response
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
-
-
-def public_reference_data(view):
-    """Mark a view's answers as naming nobody, so `PrivateCacheMiddleware` leaves their cache
-    headers alone (the view sets its own, e.g. `Cache-Control: public, max-age=86400`).
-
-    Only for data that is the same for every user: WHO tables, rules. Never for a response that
-    could carry a person's data.
-    """
-    from functools import wraps
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.is_public_reference_data = True
-        return response
-
-    return wrapped
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -1,7 +1,7 @@
-"""Batch WHO 2006 z-scores for a CSV file, in WHO Anthro's column convention.
+"""Batch WHO 2006 z-scores for a CSV or XLSX file, in WHO Anthro's column convention.
 
-    tikar-zscore INPUT.csv -o OUTPUT.csv [--summary] [--summary-out FILE.csv]
-                           [--by region] [--chunk-size 100000]
+    tikar-zscore INPUT.csv|.xlsx -o OUTPUT.csv|.xlsx [--summary] [--summary-out FILE.csv]
+                                 [--by region] [--chunk-size 100000]
 
 The same run is ``python manage.py zscore ...``.  This module imports no Django at all: the
 ``tikar-zscore`` console script (pyproject ``[project.scripts]``) needs no database, no
@@ -12,6 +12,14 @@ Input columns (header names are case-insensitive; any other column passes throug
 ``sex`` (1/m, 2/f), ``age_days`` or ``age_months``, ``weight`` (kg), ``lenhei`` (cm),
 ``measure`` (l/h), ``headc``, ``armc`` (cm) and ``oedema`` (y/n).  ``-`` reads stdin / writes
 stdout.  The file is processed in chunks so that memory stays bounded for any number of rows.
+
+Two paths give the same bytes (tests/test_zscore_output_bytes.py pins them).  A plain CSV file
+(no quotes, no ragged lines, UTF-8; blank lines are fine) goes through pyarrow: its CSV parser
+reads blocks of lines into string columns, numpy scores them, the results are formatted by
+pyarrow gathers from lookup tables and pyarrow's CSV writer writes the lines, so a million rows
+take less than twice as long as pyarrow reading and writing the file (bench/bench_zscore_cli.py).  Anything else (and stdin/stdout, and workbooks) takes the csv
+module's row-by-row path, which reads every quirk exactly as it always did.  Workbooks (.xlsx)
+are streamed with openpyxl's read-only and write-only modes.
 
 User-facing messages are written directly in Bahasa Indonesia rather than wrapped in gettext:
 the stderr report is read by Indonesian puskesmas nutritionists, and a batch run happens outside
@@ -26,6 +34,7 @@ gets a leading apostrophe (tikar.exports), since these files are also opened in 
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import errno
 import io
@@ -33,6 +42,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -40,11 +50,14 @@ from typing import Any, TextIO
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tikar.exports import FORMULA_STARTS, is_formula_like, safe_csv_text
 from tikar.growth.prevalence import PrevalenceCounter, PrevalenceRow
 from tikar.growth.who2006 import (
     CATEGORY_CODES,
+    CATEGORY_LABELS,
     INDICATORS,
     GrowthResult,
     compute,
@@ -53,7 +66,7 @@ from tikar.growth.who2006 import (
 PROGRAM = "tikar-zscore"
 DESCRIPTION = (
     "Menghitung z-score WHO 2006 (PB/U, BB/U, BB/PB, IMT/U, LK/U, LiLA/U), flag, dan "
-    "kategori Permenkes 2/2020 untuk berkas CSV berformat WHO Anthro."
+    "kategori Permenkes 2/2020 untuk berkas CSV atau XLSX berformat WHO Anthro."
 )
 
 
@@ -83,6 +96,8 @@ MISSING_TOKENS = ("", "na", "n/a", "nan", "NA", "N/A", "NaN", "NAN", ".")
 SEX_TOKENS = {"1": 1, "m": 1, "2": 2, "f": 2}
 POSITION_TOKENS = {"l", "h"}
 OEDEMA_TOKENS = {"y", "n", "1", "0", "2"}
+_MEASURE_OK = [*POSITION_TOKENS, ""]
+_OEDEMA_OK = [*OEDEMA_TOKENS, ""]
 
 INDICATOR_NAMES_ID = {
     "stunting": "Stunting (PB/U atau TB/U < -2 SD)",
@@ -138,17 +153,27 @@ class Chunk:
     """Rows of one chunk, with their spreadsheet row numbers and the problems found."""
 
     rows: list[list[str]]
-    numbers: list[int]
+    # Spreadsheet row numbers: a list, or on the fast path a numpy int64 array.
+    numbers: Sequence[int]
+    # The fast path's cells: one pyarrow string array per input column (``rows`` is then []).
+    arrays: list[Any] | None = None
     errors: list[tuple[int, str]] = field(default_factory=list)
     unreadable: list[int] = field(default_factory=list)  # positions in ``rows``
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # Warnings counted but not written out: once --report-limit lines have been shown, no
+    # later line can be, so the messages are not even formatted (tens of thousands of
+    # out-of-age-range rows in a big file cost more than the scoring).
+    unwritten_warnings: int = 0
+    # Fast path: input columns (by position) whose every cell is a plain number or empty, so
+    # none can look like a spreadsheet formula.
+    plain_columns: set[int] = field(default_factory=set)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The run's options, shared by ``tikar-zscore`` and ``manage.py zscore``."""
-    parser.add_argument("input", help="Berkas CSV masukan, atau - untuk stdin.")
+    parser.add_argument("input", help="Berkas CSV atau XLSX masukan, atau - untuk stdin.")
     parser.add_argument(
-        "-o", "--output", default="-", help="Berkas CSV keluaran, atau - untuk stdout."
+        "-o", "--output", default="-", help="Berkas CSV atau XLSX keluaran, atau - untuk stdout."
     )
     parser.add_argument(
         "--summary", action="store_true", help="Tampilkan tabel prevalensi dengan IK 95%%."
@@ -182,6 +207,7 @@ class ZscoreBatch:
         self.stdout = _Lines(stdout)
         self.stderr = _Lines(stderr)
         self._raw_stdout = stdout
+        self._sink: list[str] | None = None
 
     def run(self, **options: Any) -> None:
         """Run with the options of ``add_arguments`` (input, output, summary, ...)."""
@@ -219,22 +245,36 @@ class ZscoreBatch:
 
         # Undecodable bytes (a Windows-1252 export) pass through unchanged instead of aborting
         # the run: surrogateescape round-trips them.  utf-8-sig drops Excel's BOM.
+        infile: Any
         if source == "-":
-            infile: TextIO = io.TextIOWrapper(
+            infile = io.TextIOWrapper(
                 sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape", newline=""
             )
+        elif _is_xlsx(source):
+            infile = _XlsxRows(source)
         else:
             infile = open(source, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
         try:
-            first_line = infile.readline()
-            if not first_line.strip():
-                raise BatchError(
-                    "Berkas masukan kosong: tidak ada baris judul (header) berisi nama kolom."
-                )
-            # Indonesian Excel writes ';' (the comma is the decimal separator): follow the file.
-            delimiter = max((";", ",", "\t"), key=first_line.count)
-            reader = csv.reader(chain([first_line], infile), delimiter=delimiter)
-            header = next(reader)
+            reader: Iterator[list[str]]
+            if isinstance(infile, _XlsxRows):
+                first_line = ""
+                header = infile.header
+                if not any(cell.strip() for cell in header):
+                    raise BatchError(
+                        "Berkas masukan kosong: tidak ada baris judul (header) berisi nama kolom."
+                    )
+                delimiter = ","  # a CSV written from a workbook follows WHO Anthro's comma
+                reader = infile.rows()
+            else:
+                first_line = infile.readline()
+                if not first_line.strip():
+                    raise BatchError(
+                        "Berkas masukan kosong: tidak ada baris judul (header) berisi nama kolom."
+                    )
+                # Indonesian Excel writes ';' (the comma is the decimal separator): follow it.
+                delimiter = max((";", ",", "\t"), key=first_line.count)
+                reader = csv.reader(chain([first_line], infile), delimiter=delimiter)
+                header = next(reader)
             columns = self._locate_columns(header)
             for name in options["by"]:
                 if name.strip().lower() not in columns["_all"]:
@@ -242,9 +282,31 @@ class ZscoreBatch:
             by_index = {name: columns["_all"][name.strip().lower()] for name in options["by"]}
 
             counter = PrevalenceCounter(by=tuple(by_index))
-            total = self._run(
-                reader, header, columns, by_index, counter, target, delimiter, stdout, options
-            )
+            total = None
+            if source != "-" and target != "-" and not _is_xlsx(source) and not _is_xlsx(target):
+                # The columnar path (pyarrow) for the plain CSV files that make up nearly every
+                # run; anything it cannot reproduce byte for byte (quotes, ragged
+                # lines, undecodable bytes) restarts below on the row-by-row path, with the
+                # report and the prevalence discarded.
+                try:
+                    total = self._run_fast(
+                        source,
+                        first_line,
+                        header,
+                        columns,
+                        by_index,
+                        counter,
+                        target,
+                        delimiter,
+                        options,
+                    )
+                except _NotFast:
+                    counter = PrevalenceCounter(by=tuple(by_index))
+                    self.reported = self.error_rows = self.warning_count = 0
+            if total is None:
+                total = self._run(
+                    reader, header, columns, by_index, counter, target, delimiter, stdout, options
+                )
         finally:
             if source != "-":
                 infile.close()
@@ -307,7 +369,8 @@ class ZscoreBatch:
                     f"Folder untuk berkas keluaran tidak ada: {directory}. Buat foldernya dulu "
                     "atau pilih folder lain dengan -o."
                 )
-            handle, tmp_path = tempfile.mkstemp(prefix=".zscore-", suffix=".csv", dir=directory)
+            suffix = ".xlsx" if _is_xlsx(target) else ".csv"
+            handle, tmp_path = tempfile.mkstemp(prefix=".zscore-", suffix=suffix, dir=directory)
             # Written next to the target and renamed at the end: a failed run never leaves a
             # half-written file under the name the user asked for.
             outfile = open(  # noqa: SIM115
@@ -315,7 +378,11 @@ class ZscoreBatch:
             )
         total = 0
         try:
-            writer = csv.writer(outfile, delimiter=delimiter, lineterminator="\r\n")
+            writer: Any
+            if tmp_path is not None and _is_xlsx(target):
+                writer = _XlsxWriter(tmp_path)
+            else:
+                writer = csv.writer(outfile, delimiter=delimiter, lineterminator="\r\n")
             writer.writerow(out_header)
             for chunk in self._chunks(reader, width, options["chunk_size"]):
                 total += len(chunk.rows)
@@ -337,6 +404,8 @@ class ZscoreBatch:
                 writer.writerows(chunk.rows)
                 self._report(chunk)
             outfile.flush()
+            if isinstance(writer, _XlsxWriter):
+                writer.save()
         except BaseException:
             if tmp_path is not None:
                 outfile.close()
@@ -346,6 +415,152 @@ class ZscoreBatch:
             outfile.close()
             os.replace(tmp_path, target)
         return total
+
+    def _run_fast(
+        self,
+        source: str,
+        first_line: str,
+        header: list[str],
+        columns: dict[str, Any],
+        by_index: dict[str, int],
+        counter: PrevalenceCounter,
+        target: str,
+        delimiter: str,
+        options: dict[str, Any],
+    ) -> int:
+        """The columnar run: pyarrow parses blocks of the file, numpy scores, pyarrow joins.
+
+        Returns the number of data rows.  Raises ``_NotFast`` before anything reaches the
+        target or stderr whenever the file holds something only the csv module reads exactly
+        as before (a quote, a whitespace-only line, a ragged row, a lone CR, a NUL, bytes
+        that are not UTF-8); the caller then runs ``_run``.  Memory: one block of the file
+        (``_BLOCK_BYTES``) and its output at a time.
+        """
+        import pyarrow.csv as pacsv
+
+        width = len(header)
+        lower = [h.strip().lower() for h in header]
+        existing = {c: lower.index(c) for c in RESULT_COLUMNS if c in lower}
+        out_header = list(header) + [c for c in RESULT_COLUMNS if c not in existing]
+        positions = [existing[c] if c in existing else out_header.index(c) for c in RESULT_COLUMNS]
+        names = [f"c{i}" for i in range(width)]
+        read_options = pacsv.ReadOptions(column_names=names, block_size=_BLOCK_BYTES)
+        parse_options = pacsv.ParseOptions(
+            delimiter=delimiter,
+            quote_char=False,
+            newlines_in_values=False,
+            # A blank line is then a row of empty cells, which is dropped below with its row
+            # number counted, as the csv module's [] is; no byte search is needed for it.
+            ignore_empty_lines=False,
+        )
+        convert_options = pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+        )
+        out_names = [f"c{i}" for i in range(len(out_header))]
+        write_options = pacsv.WriteOptions(
+            include_header=False,
+            delimiter=delimiter,
+            eol="\r\n",
+            quoting_style="none",
+            batch_size=1024,  # pyarrow's default; 100,000-row batches measured slower
+        )
+
+        directory = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(directory):
+            raise _NotFast  # the row-by-row path says so, in Indonesian
+        self._sink = []
+        total = 0
+        with _fast_memory_pool(), open(source, "rb") as infile:
+            head = infile.readline()
+            if head.startswith(codecs.BOM_UTF8):
+                head = head[len(codecs.BOM_UTF8) :]
+            try:
+                if head.decode("utf-8") != first_line:
+                    raise _NotFast
+            except UnicodeDecodeError:
+                raise _NotFast from None
+            if not _plain_block(head):
+                raise _NotFast
+            handle, tmp_path = tempfile.mkstemp(prefix=".zscore-", suffix=".csv", dir=directory)
+            try:
+                with open(handle, "wb") as outfile:
+                    text = io.StringIO()
+                    csv.writer(text, delimiter=delimiter, lineterminator="\r\n").writerow(
+                        out_header
+                    )
+                    outfile.write(text.getvalue().encode("utf-8", "surrogateescape"))
+                    number = 1  # the header is row 1 in the user's spreadsheet
+                    for block in _blocks(infile):
+                        if not _plain_block(block):
+                            raise _NotFast
+                        try:
+                            table = pacsv.read_csv(
+                                pa.py_buffer(block),
+                                read_options=read_options,
+                                parse_options=parse_options,
+                                convert_options=convert_options,
+                            )
+                        except (pa.ArrowInvalid, pa.ArrowTypeError):
+                            raise _NotFast from None  # ragged rows, bytes that are not UTF-8
+                        rows = table.num_rows
+                        numbers = np.arange(number + 1, number + 1 + rows)
+                        number += rows
+                        arrays = [table.column(i).combine_chunks() for i in range(width)]
+                        # A line of empty cells (",,,,") carries no child; its number counts.
+                        empty = pc.equal(pc.binary_length(arrays[0]), 0)
+                        for array in arrays[1:]:
+                            empty = pc.and_(empty, pc.equal(pc.binary_length(array), 0))
+                        if pc.any(empty).as_py():
+                            keep = pc.invert(empty)
+                            arrays = [array.filter(keep) for array in arrays]
+                            numbers = numbers[~empty.to_numpy(zero_copy_only=False)]
+                        size = options["chunk_size"]
+                        for start in range(0, len(numbers), size):
+                            part = [array.slice(start, size) for array in arrays]
+                            chunk = Chunk([], numbers[start : start + size], part)
+                            total += len(chunk.numbers)
+                            result = self._score(chunk, columns)
+                            groups = {name: _arrow_texts(part[i]) for name, i in by_index.items()}
+                            counter.add(result, groups)
+                            cells: list[Any] = [
+                                array if i in chunk.plain_columns else _neutralise_arrow(array)
+                                for i, array in enumerate(part)
+                            ]
+                            cells += [None] * (len(out_header) - width)
+                            for pos, value in zip(
+                                positions, self._result_arrays(result), strict=True
+                            ):
+                                cells[pos] = value
+                            # No cell can need quoting here (no quote in the file, and the
+                            # delimiter only between cells), so pyarrow writes the lines
+                            # exactly as csv.writer would; "none" raises rather than quote.
+                            try:
+                                pacsv.write_csv(
+                                    pa.table(cells, names=out_names), outfile, write_options
+                                )
+                            except pa.ArrowInvalid:
+                                raise _NotFast from None
+                            self._report(chunk)
+            except BaseException:
+                os.unlink(tmp_path)
+                self._sink = None
+                raise
+        os.replace(tmp_path, target)
+        sink, self._sink = self._sink, None
+        for line in sink:
+            self.stderr.write(line)
+        return total
+
+    @staticmethod
+    def _result_arrays(result: GrowthResult) -> list[Any]:
+        """The result columns as pyarrow string arrays, the same text as ``_result_columns``."""
+        out = [_format2_arrow(result.clenhei), _format2_arrow(result.cbmi)]
+        for ind in INDICATORS:
+            out.append(_format2_arrow(result.z[ind]))
+            out.append(_format_flag_arrow(result.flags[ind]))
+        for ind in CATEGORY_CODES:
+            out.append(_labels_arrow(ind, result.category_index[ind]))
+        return out
 
     def _chunks(self, reader: Iterator[list[str]], width: int, size: int) -> Iterator[Chunk]:
         rows: list[list[str]] = []
@@ -390,13 +605,22 @@ class ZscoreBatch:
     # ----------------------------------------------------------------------------------------
 
     def _score(self, chunk: Chunk, columns: dict[str, Any]) -> GrowthResult:
-        n = len(chunk.rows)
+        n = len(chunk.numbers)
         bad = np.zeros(n, dtype=bool)
         bad[chunk.unreadable] = True
 
-        def cells(name: str) -> list[str] | None:
+        def cells(name: str) -> Any:
+            """The column's cells: a list of str, or on the fast path a pyarrow string array."""
             index = columns.get(name)
-            return None if index is None else [row[index] for row in chunk.rows]
+            if index is None:
+                return None
+            if chunk.arrays is not None:
+                return chunk.arrays[index]
+            return [row[index] for row in chunk.rows]
+
+        def texts(name: str) -> Sequence[str] | None:
+            raw = cells(name)
+            return _arrow_texts(raw) if raw is not None and chunk.arrays is not None else raw
 
         numbers: dict[str, npt.NDArray[np.float64] | None] = {}
         for name in NUMBER_COLUMNS:
@@ -404,7 +628,13 @@ class ZscoreBatch:
             if raw is None:
                 numbers[name] = None
                 continue
-            values, invalid = _parse_numbers(raw)
+            if chunk.arrays is not None:
+                values, invalid, cells_read = _parse_numbers_arrow(raw)
+                if cells_read is raw:  # pyarrow's cast read every cell: all plain numbers
+                    chunk.plain_columns.add(columns[name])
+                raw = cells_read
+            else:
+                values, invalid = _parse_numbers(raw)
             for i in invalid:
                 chunk.errors.append(
                     (chunk.numbers[i], f"kolom {name} berisi '{_show(raw[i])}', bukan angka")
@@ -412,7 +642,7 @@ class ZscoreBatch:
             bad[invalid] = True
             numbers[name] = values
 
-        sex = cells("sex")
+        sex = texts("sex")
         assert sex is not None
         sex_norm = _normalise_tokens(sex)
         sex_ok = np.isin(sex_norm, list(SEX_TOKENS))
@@ -426,8 +656,8 @@ class ZscoreBatch:
             chunk.errors.append((chunk.numbers[i], reason))
         bad |= ~sex_ok
 
-        measure = cells("measure")
-        oedema = cells("oedema")
+        measure = texts("measure")
+        oedema = texts("oedema")
         result = compute(
             sex_norm,
             numbers["age_days"],
@@ -448,8 +678,8 @@ class ZscoreBatch:
         self,
         chunk: Chunk,
         result: GrowthResult,
-        measure: list[str] | None,
-        oedema: list[str] | None,
+        measure: Sequence[str] | None,
+        oedema: Sequence[str] | None,
         bad: npt.NDArray[np.bool_],
     ) -> None:
         """Readable rows that still deserve a second look (computed, but the user is told)."""
@@ -458,6 +688,15 @@ class ZscoreBatch:
         # WHO's scope is the UNROUNDED age under 60 months: 60.0 months rounds to day 1826
         # but is out, so the test is on the months, and the message shows them to 2 decimals.
         out_of_range = ~bad & ~np.isnan(age) & ~result.in_age_scope
+        if self.reported >= self.report_limit:
+            # Every line of this chunk would be past --report-limit: count, do not format.
+            count = int(out_of_range.sum()) + int((~bad & result.position_warning).sum())
+            if measure is not None:
+                count += int((~bad & ~np.isin(_normalise_tokens(measure), _MEASURE_OK)).sum())
+            if oedema is not None:
+                count += int((~bad & ~np.isin(_normalise_tokens(oedema), _OEDEMA_OK)).sum())
+            chunk.unwritten_warnings = count
+            return
         for i in np.flatnonzero(out_of_range):
             chunk.warnings.append(
                 (
@@ -476,7 +715,7 @@ class ZscoreBatch:
             )
         if measure is not None:
             norm = _normalise_tokens(measure)
-            odd = ~bad & ~np.isin(norm, [*POSITION_TOKENS, ""])
+            odd = ~bad & ~np.isin(norm, _MEASURE_OK)
             for i in np.flatnonzero(odd):
                 chunk.warnings.append(
                     (
@@ -487,7 +726,7 @@ class ZscoreBatch:
                 )
         if oedema is not None:
             norm = _normalise_tokens(oedema)
-            odd = ~bad & ~np.isin(norm, [*OEDEMA_TOKENS, ""])
+            odd = ~bad & ~np.isin(norm, _OEDEMA_OK)
             for i in np.flatnonzero(odd):
                 chunk.warnings.append(
                     (
@@ -513,13 +752,17 @@ class ZscoreBatch:
     def _report(self, chunk: Chunk) -> None:
         problem_rows = {number for number, _ in chunk.errors}
         self.error_rows += len(problem_rows)
-        self.warning_count += len(chunk.warnings)
+        self.warning_count += len(chunk.warnings) + chunk.unwritten_warnings
+        self.reported += chunk.unwritten_warnings
         lines = [(n, f"baris {n}: {msg}") for n, msg in chunk.errors]
         lines += [(n, f"baris {n}: peringatan: {msg}") for n, msg in chunk.warnings]
         lines.sort(key=lambda item: item[0])
         for _, line in lines:
             if self.reported < self.report_limit:
-                self.stderr.write(line)
+                if self._sink is not None:
+                    self._sink.append(line)  # the fast path may still restart: hold the report
+                else:
+                    self.stderr.write(line)
             self.reported += 1
 
     def _finish_report(self, total: int, target: str) -> None:
@@ -564,7 +807,8 @@ class ZscoreBatch:
     def _write_summary_csv(rows: list[PrevalenceRow], path: str) -> None:
         fields = ["indicator", "group", "value", "count", "denominator"]
         fields += ["percent", "ci_low", "ci_high"]
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        # surrogateescape: a --by value holding undecodable bytes goes out as it came in.
+        with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(fields)
             for row in rows:
@@ -616,7 +860,17 @@ def _cell(value: object) -> str:
 def _normalise_tokens(values: list[str]) -> npt.NDArray[np.str_]:
     """Lower-cased, stripped text codes; '1.0' becomes '1' (a spreadsheet's number format)."""
     arr = np.array(values, dtype=str)
-    uniques, inverse = np.unique(arr, return_inverse=True)
+    if arr.dtype.itemsize == 4 and arr.size:
+        # One-character codes (l/h, y/n, 1/2): the distinct values from a count by code point,
+        # O(n), where np.unique would sort a million strings.  The same result.
+        points = arr.view(np.uint32)
+        present = np.flatnonzero(np.bincount(points))
+        keys = ["" if p == 0 else chr(p) for p in present.tolist()]
+        position = np.zeros(int(present[-1]) + 1, dtype=np.int64)
+        position[present] = np.arange(len(present))
+        uniques, inverse = np.array(keys, dtype=str), position[points]
+    else:
+        uniques, inverse = np.unique(arr, return_inverse=True)
     cleaned = []
     for value in uniques.tolist():
         key = value.strip().lower()
@@ -681,6 +935,289 @@ def _blank_rows(result: GrowthResult, rows: npt.NDArray[np.bool_]) -> None:
         result.flags[ind][rows] = np.nan
         if ind in result.category_index:
             result.category_index[ind][rows] = -1
+
+
+# --------------------------------------------------------------------------------------------
+# The columnar (pyarrow) path
+# --------------------------------------------------------------------------------------------
+
+# Bytes of the input parsed at once: bounds memory (input block, its arrays and its output
+# lines: about 10x this) whatever the file's size, and is big enough that per-block costs vanish.
+_BLOCK_BYTES = 1 << 23
+
+
+@contextmanager
+def _fast_memory_pool() -> Iterator[None]:
+    """pyarrow's jemalloc pool for the run, unless ARROW_DEFAULT_MEMORY_POOL chooses one.
+
+    Every block allocates and frees some hundred MiB of arrays; the bundled default
+    (mimalloc) hands much of it back to the system and takes page faults to get it again,
+    which measured ~10% more CPU on the 1M-row benchmark.  Buffers remember their own pool,
+    so restoring the default afterwards is safe; a pyarrow built without jemalloc keeps its
+    default.
+    """
+    previous = pa.default_memory_pool()
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
+        with suppress(NotImplementedError, pa.ArrowNotImplementedError):
+            pa.set_memory_pool(pa.jemalloc_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
+
+
+class _NotFast(Exception):
+    """The file holds something only the row-by-row path reproduces exactly."""
+
+
+def _is_xlsx(path: str) -> bool:
+    return path.lower().endswith(".xlsx")
+
+
+def _blocks(infile: io.BufferedReader) -> Iterator[bytes]:
+    """The rest of the file in blocks of whole lines (the last one may lack its newline)."""
+    rest = b""
+    while True:
+        data = infile.read(_BLOCK_BYTES)
+        if not data:
+            if rest:
+                yield rest
+            return
+        data = rest + data
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            rest = data
+            continue
+        rest = data[cut:]
+        yield data[:cut]
+
+
+def _plain_block(block: bytes) -> bool:
+    """True if pyarrow (no quoting, empty lines kept) reads ``block`` as the csv module does.
+
+    A quote may open a quoted cell; a lone CR ends a line for the csv module; a NUL is dropped
+    by numpy's str arrays.  All are searched in C over the whole block.  (Blank lines need no
+    search: with ``ignore_empty_lines=False`` pyarrow gives them as rows of empty cells.)
+    """
+    if b'"' in block or b"\x00" in block:
+        return False
+    return b"\r" not in block or block.count(b"\r") == block.count(b"\r\n")
+
+
+def _arrow_texts(array: Any) -> npt.NDArray[np.str_]:
+    """A pyarrow string array as the numpy str array ``np.asarray(list_of_cells)`` would give.
+
+    Built from the distinct values: a column of sex or l/h holds two or three.
+    """
+    encoded = pc.dictionary_encode(array)
+    uniques = encoded.dictionary.to_pylist()
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    return np.array(uniques if uniques else [""], dtype=str)[indices]
+
+
+def _parse_numbers_arrow(
+    array: Any,
+) -> tuple[npt.NDArray[np.float64], list[int], Any]:
+    """``_parse_numbers`` for a pyarrow string array: (numbers, unreadable rows, cells).
+
+    pyarrow's cast parses the plain numbers to the same correctly rounded doubles; a column
+    with anything else (spaces, a decimal comma, 'inf', text) goes through ``_parse_numbers``
+    itself, so its values and messages are the row-by-row path's.
+    """
+    try:
+        # Most columns hold no empty cell at all: one cast, without the token lookup.  (A
+        # 'nan' or 'inf' parses here but is not finite, so it goes on to the lookup below.)
+        numbers = pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False)
+        if np.isfinite(numbers).all():
+            return numbers, [], array
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass  # an empty cell (or text): stops at the first one
+    missing = pc.is_in(array, value_set=_MISSING_ARROW)
+    try:
+        cast = pc.cast(pc.if_else(missing, None, array), pa.float64())
+        numbers = cast.to_numpy(zero_copy_only=False)
+        if np.isfinite(numbers).sum() == len(numbers) - cast.null_count:
+            return numbers, [], array
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    cells = array.to_pylist()
+    numbers, invalid = _parse_numbers(cells)
+    return numbers, invalid, cells
+
+
+# An ASCII plain number (tikar.exports._PLAIN_NUMBER): never a formula.  Cells that start like a
+# formula and do not match this go to tikar.exports.is_formula_like one by one.
+_PLAIN_NUMBER_RE2 = r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?$"
+
+
+def _neutralise_arrow(array: Any) -> Any:
+    """``_neutralise_formulas`` for one pyarrow string column.
+
+    The first byte of every cell is read straight from the array's buffers: all the formula
+    starts are ASCII, and in UTF-8 no other character begins with an ASCII byte.
+    """
+    _, offsets, data = array.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int32)[array.offset : array.offset + len(array) + 1]
+    raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
+    filled = bounds[1:] > bounds[:-1]
+    first = np.zeros(len(array), dtype=np.uint8)
+    first[filled] = raw[bounds[:-1][filled]]
+    suspect_np = np.isin(first, _FORMULA_START_BYTES)
+    if not suspect_np.any():
+        return array
+    suspect = pa.array(suspect_np)
+    suspect = pc.and_(suspect, pc.invert(pc.match_substring_regex(array, _PLAIN_NUMBER_RE2)))
+    where = np.flatnonzero(suspect.to_numpy(zero_copy_only=False))
+    if where.size == 0:
+        return array
+    cells = array.take(pa.array(where)).to_pylist()
+    fixed = ["'" + cell if is_formula_like(cell) else cell for cell in cells]
+    return pc.replace_with_mask(array, suspect, pa.array(fixed, pa.string()))
+
+
+def _format2_arrow(values: npt.NDArray[np.float64]) -> Any:
+    """``_format2`` as a pyarrow string array (one gather from the same lookup table)."""
+    lookup = _fixed2_arrow()
+    with np.errstate(invalid="ignore"):
+        hundredths = np.rint(values * 100.0)
+        inside = np.abs(hundredths) <= 100_000
+    nan = np.isnan(values)
+    index = np.where(inside, hundredths, 0).astype(np.int64) + 100_000
+    index[nan] = len(lookup) - 1  # the trailing ""
+    out = lookup.take(pa.array(index))
+    outside = ~inside & ~nan
+    if outside.any():
+        fixed = [f"{v:.2f}" for v in values[outside]]
+        out = pc.replace_with_mask(out, pa.array(outside), pa.array(fixed, pa.string()))
+    return out
+
+
+@cache
+def _fixed2_arrow() -> Any:
+    """``_fixed2_lookup`` as a pyarrow string array, plus a trailing "" (for NaN).
+
+    Built column-wise (the digits of |k| padded to three, a point before the last two, a
+    minus for k < 0): the same strings as f"{k / 100:.2f}" (k / 100 is within 1e-13 of the
+    decimal, so formatting to 2 places gives k back), in a few ms instead of 200,001 calls.
+    """
+    k = np.arange(-100_000, 100_001, dtype=np.int64)
+    digits = pc.utf8_lpad(pc.cast(pa.array(np.abs(k)), pa.string()), 3, "0")
+    text = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(digits, 0, -2), pc.utf8_slice_codeunits(digits, -2), "."
+    )
+    signed = pc.if_else(pa.array(k < 0), pc.binary_join_element_wise("-", text, ""), text)
+    return pa.concat_arrays([signed, pa.array([""], pa.string())])
+
+
+_FLAG_ARROW = pa.array(["", "0", "1"], pa.string())
+
+
+def _format_flag_arrow(values: npt.NDArray[np.float64]) -> Any:
+    index = np.where(np.isnan(values), 0, values + 1).astype(np.int64)
+    return _FLAG_ARROW.take(pa.array(index))
+
+
+@cache
+def _label_lookup(indicator: str) -> Any:
+    names = CATEGORY_LABELS[indicator]
+    return pa.array([*(names[c] for c in CATEGORY_CODES[indicator]), ""], pa.string())
+
+
+def _labels_arrow(indicator: str, index: npt.NDArray[np.int8]) -> Any:
+    """``GrowthResult.labels`` as a pyarrow string array (-1, no z, is the trailing '')."""
+    lookup = _label_lookup(indicator)
+    return lookup.take(pa.array(np.where(index < 0, len(lookup) - 1, index).astype(np.int64)))
+
+
+_MISSING_ARROW = pa.array(MISSING_TOKENS, pa.string())
+_FORMULA_START_BYTES = np.array([ord(c) for c in FORMULA_STARTS], dtype=np.uint8)
+
+
+# --------------------------------------------------------------------------------------------
+# Workbooks (.xlsx): streamed with openpyxl's read-only and write-only modes
+# --------------------------------------------------------------------------------------------
+
+# The result columns written to a workbook as numbers (an empty cell where there is none), so
+# that a spreadsheet can sort and chart them; every other cell is the CSV's text.
+_NUMERIC_RESULTS = frozenset(RESULT_COLUMNS) - {f"cat_{ind}" for ind in CATEGORY_CODES}
+
+
+def _xlsx_text(value: object) -> str:
+    """A workbook cell as the text a CSV export of it holds: 683 and 683.0 are '683'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class _XlsxRows:
+    """The first sheet of a workbook, row by row as lists of text (openpyxl read-only mode:
+    one row in memory at a time).  Raises ``BatchError`` for a file that is no workbook."""
+
+    def __init__(self, path: str) -> None:
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        try:
+            self.book = load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+            if isinstance(error, OSError) and error.errno is not None:
+                raise
+            raise BatchError(
+                f"Berkas {path} bukan buku kerja Excel (.xlsx) yang dapat dibaca. Simpan ulang "
+                "dari Excel sebagai .xlsx, atau sebagai CSV."
+            ) from None
+        self._rows = self.book.worksheets[0].iter_rows(values_only=True)
+        first = next(self._rows, ())
+        header = [_xlsx_text(value) for value in first]
+        while header and not header[-1].strip():
+            header.pop()  # a sheet's used range often runs past the last named column
+        self.header = header
+
+    def rows(self) -> Iterator[list[str]]:
+        for row in self._rows:
+            yield [_xlsx_text(value) for value in row]
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class _XlsxWriter:
+    """``csv.writer``'s writerow/writerows onto one sheet (openpyxl write-only mode: rows go to
+    a temporary file as they come, so memory stays bounded)."""
+
+    def __init__(self, path: str) -> None:
+        from openpyxl import Workbook
+
+        self.path = path
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet("zscore")
+        self.numeric: list[int] = []
+
+    def writerow(self, row: list[str]) -> None:
+        if not self.numeric:  # the header
+            self.numeric = [i for i, name in enumerate(row) if name in _NUMERIC_RESULTS]
+            self.sheet.append(row)
+            return
+        cells: list[object] = [cell if cell != "" else None for cell in row]
+        for i in self.numeric:
+            if cells[i] is not None:
+                cells[i] = float(row[i])
+        self.sheet.append(cells)
+
+    def writerows(self, rows: list[list[str]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+    def save(self) -> None:
+        self.book.save(self.path)
 
 
 # --------------------------------------------------------------------------------------------

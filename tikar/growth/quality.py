@@ -41,8 +41,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from tikar.calendar import is_balita_month
 from tikar.growth.mat import MatCutoffs, check_mat, default_cutoffs
-from tikar.monitoring.rules import is_balita_month
 
 __all__ = [
     "COUNT_KEYS",
@@ -387,7 +387,7 @@ def mat_figure(rows: Sequence[Measurement], cutoffs: MatCutoffs | None = None) -
 
 def _balita_span(birth: date) -> tuple[int, int]:
     """The first and last month (as year * 12 + month - 1) in which a child born on `birth` is
-    a balita (`rules.is_balita_month`): from its birth month to the month of its 5th birthday,
+    a balita (`tikar.calendar.is_balita_month`): from its birth month to the month of its 5th birthday,
     unless the birthday falls on the 1st (then the month before)."""
     first = birth.year * 12 + birth.month - 1
     last = first + 60

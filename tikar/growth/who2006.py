@@ -15,7 +15,7 @@ the official Indonesian wording of Permenkes 2/2020.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -625,38 +625,71 @@ def score_one(
     ``f<ind>`` (0/1), ``cat_<ind>`` (code) and ``label_<ind>`` (Permenkes wording) for
     ``ind`` in len wei wfl bmi hc ac (categories for the first four only).
     """
-    if isinstance(oedema, bool):
-        oedema = "y" if oedema else "n"
+    return score_many(
+        [
+            {
+                "sex": sex,
+                "age_days": age_days,
+                "age_months": age_months,
+                "weight": weight,
+                "lenhei": lenhei,
+                "measure": measure,
+                "headc": headc,
+                "armc": armc,
+                "oedema": oedema,
+            }
+        ]
+    )[0]
 
-    def col(value: Any) -> list[Any]:
-        return [np.nan if value is None else value]
+
+def score_many(measurements: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """`score_one` for many measurements with one call of `compute` (the bulk import).
+
+    Each mapping has `score_one`'s argument names as keys (missing = None); returns one dict
+    per measurement with `score_one`'s keys, in the same order. Every value is computed
+    element by element, so it is the value `score_one` gives for that measurement alone.
+    """
+    if not measurements:
+        return []
+
+    def col(key: str) -> list[Any]:
+        return [np.nan if m.get(key) is None else m[key] for m in measurements]
+
+    def text(value: Any) -> str:
+        if isinstance(value, bool):
+            return "y" if value else "n"
+        return value or ""
 
     result = compute(
-        [sex if sex is not None else ""],
-        col(age_days),
-        age_months=col(age_months),
-        weight=col(weight),
-        lenhei=col(lenhei),
-        measure=[measure or ""],
-        headc=col(headc),
-        armc=col(armc),
-        oedema=[oedema or ""],
+        [m.get("sex") if m.get("sex") is not None else "" for m in measurements],
+        col("age_days"),
+        age_months=col("age_months"),
+        weight=col("weight"),
+        lenhei=col("lenhei"),
+        measure=[m.get("measure") or "" for m in measurements],
+        headc=col("headc"),
+        armc=col("armc"),
+        oedema=[text(m.get("oedema")) for m in measurements],
     )
-    age = _py(result.age_days[0])
-    out: dict[str, Any] = {
-        "age_days": None if age is None else int(age),
-        "age_completed_months": None if age is None else int(age // DAYS_PER_MONTH),
-        "position_warning": bool(result.position_warning[0]),
-        "clenhei": _py(result.clenhei[0]),
-        "cbmi": _py(result.cbmi[0]),
-    }
-    for ind in INDICATORS:
-        out[f"z{ind}"] = _py(result.z[ind][0])
-        out[f"z{ind}_unrounded"] = _py(result.z_unrounded[ind][0])
-        flag = _py(result.flags[ind][0])
-        out[f"f{ind}"] = None if flag is None else int(flag)
-        if ind in CATEGORY_CODES:
-            out[f"cat_{ind}"] = result.categories(ind)[0]
-            label = result.labels(ind)[0]
-            out[f"label_{ind}"] = label or None
-    return out
+    categories = {ind: result.categories(ind) for ind in CATEGORY_CODES}
+    labels = {ind: result.labels(ind) for ind in CATEGORY_CODES}
+    outs = []
+    for i in range(len(measurements)):
+        age = _py(result.age_days[i])
+        out: dict[str, Any] = {
+            "age_days": None if age is None else int(age),
+            "age_completed_months": None if age is None else int(age // DAYS_PER_MONTH),
+            "position_warning": bool(result.position_warning[i]),
+            "clenhei": _py(result.clenhei[i]),
+            "cbmi": _py(result.cbmi[i]),
+        }
+        for ind in INDICATORS:
+            out[f"z{ind}"] = _py(result.z[ind][i])
+            out[f"z{ind}_unrounded"] = _py(result.z_unrounded[ind][i])
+            flag = _py(result.flags[ind][i])
+            out[f"f{ind}"] = None if flag is None else int(flag)
+            if ind in CATEGORY_CODES:
+                out[f"cat_{ind}"] = categories[ind][i]
+                out[f"label_{ind}"] = labels[ind][i] or None
+        outs.append(out)
+    return outs

@@ -16,14 +16,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tikar.calendar import age_in_months
 from tikar.households.duplicates import Duplicate, child_duplicates, mother_duplicates
 from tikar.households.models import Household, Mother, Pregnancy, RiskStatus, Sex
 from tikar.households.nik import check_temp_number, normalise
 from tikar.households.problems import Problem
+from tikar.households.rules import CHILD_2C_MONTHS, check_not_future
 from tikar.households.validation import nik_problems
-from tikar.monitoring.rules import CHILD_2C_MONTHS, check_not_future
 from tikar.regions.models import Posyandu
-from tikar.scorecard.evaluate import age_in_months
 
 YES_NO = (("1", gettext_lazy("Yes")), ("0", gettext_lazy("No")))
 

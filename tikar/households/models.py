@@ -84,6 +84,38 @@ def next_change_seq(using: str = "default") -> int:
     return counters.values_list("value", flat=True).get()
 
 
+def reserve_change_seqs(count: int, using: str = "default") -> range:
+    """`count` consecutive change numbers in one statement, for rows written in bulk.
+
+    The same counter and the same row lock as `next_change_seq` (held to the end of the
+    caller's transaction, so the numbers still follow commit order); the caller gives them to
+    its rows in the order the row-by-row saves would have used. Returns an empty range for 0.
+    """
+    if count <= 0:
+        return range(0)
+    connection = connections[using]
+    if connection.features.can_return_columns_from_insert:
+        qn = connection.ops.quote_name
+        table, value, name = qn(ChangeCounter._meta.db_table), qn("value"), qn("name")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {value} = {value} + %s WHERE {name} = %s RETURNING {value}",
+                [count, CHANGE_COUNTER],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            return range(row[0] - count + 1, row[0] + 1)
+    counters = ChangeCounter.objects.using(using).filter(name=CHANGE_COUNTER)
+    if not counters.update(value=F("value") + count):
+        try:
+            with transaction.atomic(using=using):  # a savepoint: a lost race must not abort us
+                ChangeCounter.objects.using(using).create(name=CHANGE_COUNTER, value=count)
+        except IntegrityError:
+            counters.update(value=F("value") + count)
+    last = counters.values_list("value", flat=True).get()
+    return range(last - count + 1, last + 1)
+
+
 def lock_for_update(qs: models.QuerySet) -> models.QuerySet:
     """`qs` with its rows locked until the transaction ends, for a read-then-save.
 
@@ -411,8 +443,8 @@ class Pregnancy(Target):
         return self.mother.village_id if self.mother_id else None
 
     def clean(self) -> None:
+        from tikar.households.rules import check_birth_matches_delivery, check_gestation_month
         from tikar.households.validation import implausible_dates, raise_errors, refuse_future
-        from tikar.monitoring.rules import check_birth_matches_delivery, check_gestation_month
 
         problems = (
             refuse_future(delivery_date=self.delivery_date)
@@ -477,12 +509,14 @@ class Child(Target):
     def save(self, *args, **kwargs) -> None:
         """Save; a changed birth date or sex re-scores the visits in the same transaction.
 
-        See `tikar.households.corrections`: every path that saves a child (pages, API,
-        import) gets the z-scores, status gizi and dirty quarters that follow a correction.
+        The layers above follow through `signals.child_correction_check` and
+        `signals.child_corrected` (tikar.monitoring.corrections re-scores the visits,
+        tikar.scorecard.corrections marks the quarters dirty): every path that saves a child
+        (pages, API, import) gets the z-scores, status gizi and dirty quarters that follow.
         The validated quarters whose figures stay as validated are left in
         `self.locked_quarters_kept` ([(year, quarter)]) for the screen to name.
         """
-        from tikar.households.corrections import child_record_problems, follow_child_correction
+        from tikar.households.signals import child_corrected
         from tikar.households.validation import raise_errors
 
         before = getattr(self, "_scored_from", None)
@@ -493,13 +527,27 @@ class Child(Target):
             if changed and self.deleted_at is None:
                 # Also for a caller that skipped clean(): a visit before the birth would
                 # otherwise reach the database's CHECK on the age as an IntegrityError.
-                raise_errors(child_record_problems(self))
+                raise_errors(self.correction_problems())
             super().save(*args, **kwargs)
             if changed and self.deleted_at is None:
-                self.locked_quarters_kept = follow_child_correction(
-                    self, old_birth=before[0], old_sex=before[1]
-                )
+                kept: set[tuple[int, int]] = set()
+                for _receiver, quarters in child_corrected.send(
+                    sender=Child, child=self, old_birth=before[0], old_sex=before[1]
+                ):
+                    kept |= set(quarters or ())
+                self.locked_quarters_kept = sorted(kept)
         self._scored_from = (self.birth_date, self.sex)
+
+    def correction_problems(self) -> list:
+        """Errors the layers above find in a stored child's changed birth date (monthly
+        records before the birth): the answers to `signals.child_correction_check`."""
+        from tikar.households.signals import child_correction_check
+
+        return [
+            problem
+            for _receiver, problems in child_correction_check.send(sender=Child, child=self)
+            for problem in problems or ()
+        ]
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -515,15 +563,14 @@ class Child(Target):
         return self.household.village_id if self.household_id else None
 
     def clean(self) -> None:
-        from tikar.households.corrections import child_record_problems
         from tikar.households.nik import check_temp_number
+        from tikar.households.rules import check_birth_matches_delivery
         from tikar.households.validation import (
             implausible_dates,
             nik_problems,
             raise_errors,
             refuse_future,
         )
-        from tikar.monitoring.rules import check_birth_matches_delivery
 
         mother_nik = self.mother.nik if self.mother_id else None
         delivery = self.born_from.delivery_date if self.born_from_id else None
@@ -535,7 +582,7 @@ class Child(Target):
             )
             + nik_problems(self.nik, sex=self.sex, birth_date=self.birth_date, errors_only=True)
             + check_temp_number(self.temp_number, mother_nik=mother_nik)
-            + child_record_problems(self)
+            + self.correction_problems()
         )
 
     def warnings(self):

@@ -4,8 +4,6 @@ from tikar.households import views, views_edit
 
 urlpatterns = [
     path("rumah-tangga/baru/", views.register, name="register"),
-    path("sasaran/<uuid:pk>/", views.target, name="target"),
-    path("sasaran/<uuid:pk>/hapus/", views.target_delete, name="target_delete"),
     path("verifikasi/", views.verify, name="verify"),
     # Corrections, and the way back from a delete (views_edit.py).
     path("sasaran/<uuid:pk>/ubah/", views_edit.target_edit, name="target_edit"),

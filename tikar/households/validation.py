@@ -15,9 +15,10 @@ from functools import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tikar.households import rules
 from tikar.households.nik import check_nik
 from tikar.households.problems import Problem
-from tikar.monitoring.rules import check_not_future
+from tikar.households.rules import check_not_future
 from tikar.regions.models import Level, Region
 
 
@@ -56,15 +57,13 @@ def refuse_future(**dates: date | None) -> list[Problem]:
 
 
 def implausible_dates(instance=None, **dates: date | None) -> list[Problem]:
-    """Errors for dates outside their plausible range (tikar.monitoring.rules), by field name.
+    """Errors for dates outside their plausible range (tikar.households.rules), by field name.
 
     Keywords: `child_birth_date`, `mother_birth_date` (both field "birth_date"), `due_date`,
     `delivery_date`. With a stored `instance`, a date equal to the stored one is not judged:
     the ranges move with today, so a child registered at 5 years is "too old" a year later,
     and correcting its name must not be refused for a birth date nobody changed.
     """
-    from tikar.monitoring import rules
-
     checks = {
         "child_birth_date": ("birth_date", rules.check_child_birth_date),
         "mother_birth_date": ("birth_date", rules.check_mother_birth_date),

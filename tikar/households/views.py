@@ -17,7 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,12 +31,12 @@ from tikar.households.models import (
     DELETED_REASON,
     RESTORED_REASON,
     Child,
-    DeleteRefused,
     Household,
     Mother,
     Pregnancy,
     Target,
 )
+from tikar.households.search import search_q
 from tikar.regions.models import Level, Region
 
 TARGET_MODELS: tuple[type[Target], ...] = (Pregnancy, Child, Household)
@@ -376,15 +376,6 @@ def _create(user, village, hh_form, household, form, kind, born_from, ids) -> Pr
 # Target page, delete, verify
 
 
-@login_required
-def target(request: HttpRequest, pk: UUID) -> HttpResponse:
-    from tikar.monitoring.views import target_page_context
-
-    t = find_target(request.user, pk)
-    ctx = target_page_context(request, t)
-    return render(request, "households/target.html", ctx)
-
-
 def can_write(user, t: Target) -> bool:
     return scoped(type(t).objects.filter(pk=t.pk), user, write=True).exists()
 
@@ -423,48 +414,6 @@ def change_history(t: Target, limit: int = 20) -> list[dict]:
             )
         rows = sorted(rows, key=lambda r: r["when"], reverse=True)[:limit]
     return rows
-
-
-@login_required
-def target_delete(request: HttpRequest, pk: UUID) -> HttpResponse:
-    """GET: what will be deleted, to confirm; POST: delete, with an undo in the message."""
-    from tikar.households.views_edit import (
-        delete_confirm_context,
-        find_deleted,
-        may_change,
-        undo_message,
-    )
-
-    try:
-        t = find_target(request.user, pk, write=True)
-    except Http404:
-        if request.method != "POST":
-            raise
-        # A second tap on "Ya, hapus" (or a replayed POST) finds it already deleted: answer as
-        # the first did instead of a 404.
-        t = find_deleted(request.user, pk)
-        messages.success(request, undo_message(request, t))
-        return redirect("tasks")
-    if request.method == "GET":
-        if not may_change(request.user, t):
-            messages.error(request, _("Verified entries can only be deleted by the Admin Desa."))
-            return redirect("target", pk=t.pk)
-        return render(request, "households/delete_confirm.html", delete_confirm_context(t))
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "POST"])
-    if isinstance(t, Household) and (t.mothers.alive().exists() or t.children.alive().exists()):
-        messages.error(
-            request,
-            _("This household still has people in the register. Delete them first."),
-        )
-        return redirect("target", pk=t.pk)
-    try:
-        t.soft_delete(request.user)
-    except DeleteRefused as exc:
-        messages.error(request, exc.messages[0])
-        return redirect("target", pk=t.pk)
-    messages.success(request, undo_message(request, t))
-    return redirect("tasks")
 
 
 @login_required
@@ -511,8 +460,6 @@ def _verify_row(t) -> dict:
 
 def _verify_rows(user, village, cari: str = "") -> list[dict]:
     """The desa's unverified targets, oldest first, narrowed by `cari` when given."""
-    from tikar.monitoring.filters import search_q
-
     rows = []
     for model in TARGET_MODELS:
         qs = scoped(model.objects.alive().filter(verified_at=None), user).filter(village=village)

@@ -2,7 +2,8 @@
 
 - `target_edit`: the household, pregnancy or child screen of registration, filled in with the
   stored row; `mother_edit`: the mother's data (a mother is not a target of her own).
-- `delete_confirm_context`: what the confirmation page of `views.target_delete` shows.
+- the delete confirmation and `target_delete` live in tikar.monitoring.views_register (they
+  count the monthly records that go with a target).
 - `deleted_list` / `target_restore`: the desa's recently deleted targets, and undoing a delete.
 
 Who may change what (the same as deleting): the KPM of the desa while a target is not yet
@@ -31,7 +32,7 @@ from django.views.decorators.http import require_POST
 
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped
-from tikar.households.corrections import locked_quarters_message
+from tikar.calendar import quarter_label
 from tikar.households.forms_edit import (
     ChildEditForm,
     HouseholdEditForm,
@@ -52,6 +53,15 @@ from tikar.households.views import (
 # How far back the list of deleted targets looks: long enough for a KPM to notice a mistake
 # at the next month's entry, short enough to stay one screen.
 RECENT_DAYS = 90
+
+
+def locked_quarters_message(quarters: list[tuple[int, int]]) -> str:
+    """The sentence the edit screens show when validated quarters keep their old figures."""
+    names = ", ".join(quarter_label(y, q) for y, q in quarters)
+    return _(
+        "Quarter %(quarters)s is validated and keeps the figures computed from the old data. "
+        "Ask the Admin Desa to reopen it if its scorecard must follow this correction."
+    ) % {"quarters": names}
 
 
 def may_change(user, t: Target) -> bool:
@@ -154,41 +164,6 @@ def mother_edit(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 # --------------------------------------------------------------------------------------------
 # Deleting and undoing
-
-
-def delete_confirm_context(t: Target) -> dict:
-    """What goes with a target when it is deleted, for the confirmation page.
-
-    Its monthly records stay stored with it (restoring brings them back), but they leave the
-    monthly lists, the exports and the scorecard of every quarter that is not validated.
-    """
-    from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit
-    from tikar.monitoring.rules import month_label
-
-    if isinstance(t, Pregnancy):
-        record_sets = [PregnancyVisit.objects.alive().filter(pregnancy=t)]
-    elif isinstance(t, Child):
-        record_sets = [
-            ChildVisit.objects.alive().filter(child=t),
-            PaudRecord.objects.alive().filter(child=t),
-        ]
-    else:
-        record_sets = []
-    months = sorted({m for qs in record_sets for m in qs.values_list("month", flat=True)})
-    people = []
-    if isinstance(t, Household):
-        people = [m.name for m in t.mothers.alive()] + [c.name for c in t.children.alive()]
-    return {
-        "t": t,
-        "kind": t.KIND,
-        "name": target_label(t),
-        "household": household_of(t),
-        "records": len(months),
-        "first_month": month_label(months[0]) if months else "",
-        "last_month": month_label(months[-1]) if months else "",
-        "people": people,
-        "newborns": list(t.children.alive()) if isinstance(t, Pregnancy) else [],
-    }
 
 
 def undo_message(request: HttpRequest, t: Target) -> str:

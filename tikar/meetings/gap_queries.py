@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Substr
 
+from tikar.calendar import Quarter
 from tikar.households.models import Child, Household, Pregnancy
 from tikar.meetings import gaps
 from tikar.regions.models import Posyandu, Region
@@ -72,21 +73,21 @@ def _posyandu_expr():
     )
 
 
-def _quarters_q(quarters: list[gaps.Quarter]) -> Q:
+def _quarters_q(quarters: list[Quarter]) -> Q:
     q = Q(pk__in=[])
     for year, quarter in quarters:
         q |= Q(year=year, quarter=quarter)
     return q
 
 
-def make_fresh(village_code: str, quarters: list[gaps.Quarter]) -> None:
+def make_fresh(village_code: str, quarters: list[Quarter]) -> None:
     """Recompute every quarter that is dirty or stale, as the scorecard page does."""
     for year, quarter in quarters:
         ensure_fresh(village_code, year, quarter)
 
 
 def count_table(
-    rows: QuerySet[QuarterResult], quarters: list[gaps.Quarter]
+    rows: QuerySet[QuarterResult], quarters: list[Quarter]
 ) -> dict[gaps.Cell, list[gaps.Counts]]:
     """{(quarter, group, dusun, posyandu key): [Counts per indicator]} in one query over
     `rows` (the desa's results, already scoped to the user).
@@ -135,7 +136,7 @@ def dusun_registered(village_code: str, dusun: str) -> bool:
     ).exists()
 
 
-def quarter_statuses(village_code: str, quarters: list[gaps.Quarter]) -> dict[gaps.Quarter, Any]:
+def quarter_statuses(village_code: str, quarters: list[Quarter]) -> dict[Quarter, Any]:
     """{quarter: locked_at} of the validated quarters among `quarters`."""
     return {
         (lock.year, lock.quarter): lock.locked_at
@@ -145,7 +146,7 @@ def quarter_statuses(village_code: str, quarters: list[gaps.Quarter]) -> dict[ga
     }
 
 
-def latest_validated(village_code: str) -> gaps.Quarter | None:
+def latest_validated(village_code: str) -> Quarter | None:
     """The desa's latest validated quarter (QuarterLock with locked_at set), or None.
 
     Serves from the unique index quarterlock_one (village, year, quarter).
@@ -159,7 +160,7 @@ def latest_validated(village_code: str) -> gaps.Quarter | None:
     return tuple(lock) if lock else None  # type: ignore[return-value]
 
 
-def default_quarter(village_code: str, today: date) -> tuple[gaps.Quarter, bool]:
+def default_quarter(village_code: str, today: date) -> tuple[Quarter, bool]:
     """(quarter, validated): the latest validated quarter, else the latest completed one."""
     q = latest_validated(village_code)
     if q is not None:
@@ -173,7 +174,7 @@ def default_quarter(village_code: str, today: date) -> tuple[gaps.Quarter, bool]
 
 def not_served_rows(
     rows: QuerySet[QuarterResult],
-    quarters: list[gaps.Quarter],
+    quarters: list[Quarter],
     group: str,
     code: str,
     *,

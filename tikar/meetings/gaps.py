@@ -21,10 +21,18 @@ the proposal form reads it for the "<group>:<code>" an indicator is linked by.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from tikar.calendar import (
+    MIN_YEAR,
+    PeriodError,
+    Quarter,
+    parse_quarter,
+    previous_quarter,
+    year_quarter,
+)
 
 # Group names as in scorecard.rules (a pure module too, but this one stays free of it so the
 # mapping can be read without the rules engine).
@@ -61,9 +69,6 @@ PACKAGE_OF: dict[tuple[str, str], int] = {
 
 TREND_LENGTH = 4  # quarters shown in a trend, the last one being the (latest) chosen quarter
 MAX_QUARTERS = 8  # quarters that may be pooled at once (two years)
-MIN_YEAR = 2000  # no Tikar record is older (tikar.front.converters)
-
-Quarter = tuple[int, int]  # (year, 1-4)
 
 
 def indicator_key(group: str, code: str) -> str:
@@ -83,25 +88,16 @@ def parse_indicator_key(value: str) -> tuple[str, str] | None:
 # Quarters
 
 
-def previous_quarter(q: Quarter) -> Quarter:
-    year, quarter = q
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-
-
-def quarter_of(day: date) -> Quarter:
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def last_completed(today: date) -> Quarter:
     """The latest quarter that has ended before `today`."""
-    return previous_quarter(quarter_of(today))
+    return previous_quarter(*year_quarter(today))
 
 
 def trend_quarters(last: Quarter, n: int = TREND_LENGTH) -> list[Quarter]:
     """The `n` quarters ending with `last`, oldest first."""
     out = [last]
     while len(out) < n:
-        out.append(previous_quarter(out[-1]))
+        out.append(previous_quarter(*out[-1]))
     return out[::-1]
 
 
@@ -114,35 +110,26 @@ class QuarterError(ValueError):
         self.value = value
 
 
-_QUARTER = re.compile(r"([0-9]{1,4})-([0-9]{1,2})")
-
-
 def parse_quarters(values: list[str], today: date) -> list[Quarter]:
     """The quarters of `?kuartal=YYYY-Q` values, deduplicated, oldest first.
 
-    Accepts "2026-2" (also "2026-02"). Raises QuarterError("malformed") for anything else or a
+    Read by `tikar.calendar.parse_quarter`: accepts "2026-2" (also "2026-02", "2026-Q2"). Raises QuarterError("malformed") for anything else or a
     quarter outside 1-4, ("year") for a year before 2000, ("future") for a quarter that has not
     started on `today` (the running quarter is allowed: its figures are provisional), and
     ("too_many") for more than MAX_QUARTERS distinct quarters. Empty values are ignored.
     """
+    codes = {"malformed": "malformed", "too_early": "year", "future": "future"}
     found: set[Quarter] = set()
     for raw in values:
-        value = raw.strip()
-        if not value:
+        try:
+            quarter = parse_quarter(raw, latest=year_quarter(today), min_year=MIN_YEAR)
+        except PeriodError as exc:
+            raise QuarterError(codes[exc.code], exc.value) from None
+        if quarter is None:
             continue
-        m = _QUARTER.fullmatch(value)
-        if not m:
-            raise QuarterError("malformed", value[:40])
-        year, quarter = int(m.group(1)), int(m.group(2))
-        if not 1 <= quarter <= 4:
-            raise QuarterError("malformed", value)
-        if year < MIN_YEAR:
-            raise QuarterError("year", value)
-        if (year, quarter) > quarter_of(today):
-            raise QuarterError("future", value)
-        found.add((year, quarter))
+        found.add(quarter)
         if len(found) > MAX_QUARTERS:
-            raise QuarterError("too_many", value)
+            raise QuarterError("too_many", raw.strip())
     return sorted(found)
 
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 
 from tikar import clock
 from tikar.accounts.scope import scoped
+from tikar.calendar import Quarter, previous_quarter, year_quarter
 from tikar.exports import protect_workbook
 from tikar.households import views as hv
 from tikar.meetings import gap_queries as gq
@@ -42,7 +43,7 @@ MAX_PARAM = 100  # longest dusun / posyandu value read from the query string
 ASCII_ID = re.compile(r"[1-9][0-9]{0,17}")
 
 
-def short_label(q: gaps.Quarter) -> str:
+def short_label(q: Quarter) -> str:
     return f"{ROMAN[q[1]]} {q[0]}"
 
 
@@ -97,13 +98,13 @@ def _bad_request(request: HttpRequest, village: Region, message: str) -> HttpRes
     return render(request, "meetings/gaps_bad_request.html", ctx, status=400)
 
 
-def _picker(request: HttpRequest, village: Region, chosen: list[gaps.Quarter]) -> dict:
+def _picker(request: HttpRequest, village: Region, chosen: list[Quarter]) -> dict:
     """The quarter checkboxes: the running quarter and the 7 before, validated ones marked."""
-    q = gaps.quarter_of(clock.today())
+    q = year_quarter(clock.today())
     offered = []
     for _i in range(PICKER_QUARTERS):
         offered.append(q)
-        q = gaps.previous_quarter(q)
+        q = previous_quarter(*q)
     locked = gq.quarter_statuses(village.code, offered)
     return {
         "quarters": [

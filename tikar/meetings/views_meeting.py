@@ -29,6 +29,7 @@ from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import get_scoped_or_404, scoped
 from tikar.activities.models import ParticipantGroup
+from tikar.calendar import previous_quarter, quarter_bounds, year_quarter
 from tikar.households import views as hv
 from tikar.households.models import Household, Sex
 from tikar.meetings import activity_codes as codes
@@ -101,19 +102,15 @@ def _meeting_url(request: HttpRequest, village: Region, year: int, anchor: str =
     return reverse("meeting", args=[year]) + desa_query(request, village) + anchor
 
 
-def quarter_end(year: int, quarter: int) -> date:
-    return date(year, 12, 31) if quarter == 4 else date(year, 3 * quarter + 1, 1) - timedelta(1)
-
-
 def snapshot_quarters(meeting: VillageMeeting, today: date) -> list[tuple[int, int]]:
     """Completed quarters on or before the meeting date (and today), newest first."""
     limit = min(meeting.held_on, today)
-    y, q = limit.year, (limit.month - 1) // 3 + 1
+    y, q = year_quarter(limit)
     out: list[tuple[int, int]] = []
     while len(out) < SNAPSHOT_QUARTERS:
-        if quarter_end(y, q) < limit:
+        if quarter_bounds(y, q)[1] < limit:
             out.append((y, q))
-        y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+        y, q = previous_quarter(y, q)
     return out
 
 

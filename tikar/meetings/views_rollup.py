@@ -27,8 +27,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from tikar import clock
+from tikar.converters import MIN_YEAR
 from tikar.exports import protect_workbook
-from tikar.front.converters import MIN_YEAR
 from tikar.meetings import rollup_queries as rq
 from tikar.regions.models import Level, Region
 from tikar.scorecard.views_area import LEVEL_PLURAL, area_name, chosen_area, crumbs, officer_base

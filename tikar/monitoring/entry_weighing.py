@@ -24,13 +24,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tikar.calendar import add_months, month_name
 from tikar.growth import mat as growth_mat
 from tikar.growth import weighing as gw
 from tikar.households.models import Child, RiskStatus
 from tikar.monitoring import rules
 from tikar.monitoring.models import ChildVisit
 from tikar.monitoring.weighing import age_months, judge_unsaved
-from tikar.scorecard.evaluate import add_months
 
 KEK_BELOW_CM = Decimal("23.5")  # LiLA < 23.5 cm: kurang energi kronis (spec/posyandu.md)
 
@@ -92,12 +92,12 @@ def last_month(child: Child, month: date, earlier: Earlier | None = None) -> dic
 
     def values(v: ChildVisit) -> dict:
         return {
-            "month_label": rules.month_label(v.month),
+            "month_label": month_name(v.month),
             "weight": _kg(v.weight_kg) if v.weight_kg is not None else "",
             "length": _kg(v.length_cm) if v.length_cm is not None else "",
         }
 
-    out: dict = {"month_label": rules.month_label(previous), "weighed": False, "latest": None}
+    out: dict = {"month_label": month_name(previous), "weighed": False, "latest": None}
     if row is not None and (row.weight_kg is not None or row.length_cm is not None):
         out |= values(row) | {"weighed": row.weight_kg is not None}
         out["weight_kg"] = row.weight_kg  # for the page's data attribute (tests, scripts)

@@ -8,7 +8,16 @@ to the next target, so the list never reopens at the top.
 
 `TaskFilter` is a django-filter FilterSet applied twice, to the month's pregnancies and to its
 children (one desa's targets live in two tables); what depends on the month (which form a child
-is on, whether the record is done) is filtered on the resulting `Task` list.
+is on, whether the record is done) is filtered on the resulting list.
+
+Speed (issue 12: p95 < 100 ms for a desa of 1,000 targets, bench/bench_monthly_pages.py): the
+whole filtered list is read as plain values (`queries.TaskRow`, two queries, no model
+instances) because the counts, the order, the groups and "save and next" need every line;
+only the page's 40 lines become rows of the page. Every task stays reachable: the counts say
+how many there are, the pager walks them in the list's order, the search and the filters
+narrow them, and "save and next" crosses pages by itself. The page size stays 40 rather than
+"show all": the cost of a page no longer grows with the list, and a long page on a cheap phone
+is slower to draw than the server is to send it.
 """
 
 from __future__ import annotations
@@ -20,10 +29,12 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tikar.households import views as hv
 from tikar.households.models import Child, Household, Pregnancy
+from tikar.households.search import search_q
 from tikar.monitoring import queries, rules
 from tikar.regions.models import Posyandu
 
@@ -38,27 +49,6 @@ FORM_CHOICES = (
     (rules.FORM_2B, _("Child 0-23 months (2b)")),
     (rules.FORM_2C, _("PAUD (2c)")),
 )
-
-
-def search_q(model, text: str) -> Q:
-    """Name (contains), NIK (starts with) or KIA number (contains) of a pregnancy or a child.
-
-    A pregnancy is found by its mother's name and NIK; a child also by its temporary number and
-    its mother's name (a KPM often knows the family by the mother).
-    """
-    text = " ".join(text.split())
-    if not text:
-        return Q()
-    digits = text.replace(" ", "")
-    if model is Pregnancy:
-        q = Q(mother__name__icontains=text) | Q(kia_number__icontains=text)
-        if digits.isdigit():
-            q |= Q(mother__nik__startswith=digits)
-        return q
-    q = Q(name__icontains=text) | Q(kia_number__icontains=text) | Q(mother__name__icontains=text)
-    if digits.isdigit():
-        q |= Q(nik__startswith=digits) | Q(temp_number__startswith=digits)
-    return q
 
 
 def _household_prefix(model) -> str:
@@ -139,8 +129,7 @@ class TaskFilter(django_filters.FilterSet):
 @dataclass(frozen=True)
 class FilteredTasks:
     filterset: TaskFilter
-    tasks: list[queries.Task]  # in the list's order: group, then not recorded first, then name
-    households: dict
+    tasks: list[queries.TaskRow]  # in the list's order: group, then not recorded first, then name
     query: str  # the filter as a query string ("cari=...&belum=1"), "" when none
 
     @property
@@ -152,7 +141,8 @@ def filtered_tasks(village, month: date, data) -> FilteredTasks:
     """The month's tasks of `village` that pass the filter in `data` (a QueryDict).
 
     An invalid value (a posyandu of another desa, an unknown form) is ignored, as if the
-    filter were not set, so a stale link still opens a list.
+    filter were not set, so a stale link still opens a list. The lines are `TaskRow` values
+    (no model instances): the whole list is sorted and counted, a page of it is shown.
     """
     params = _clean_params(data)
     dusun = dusun_of(village)
@@ -167,27 +157,18 @@ def filtered_tasks(village, month: date, data) -> FilteredTasks:
         fs.is_valid()
     pregnancies = fs
     children = make(params, queries.active_children(village.code, month))
-    items = queries.tasks_for_month(
-        village.code, month, pregnancies=pregnancies.qs, children=children.qs
-    )
+    items = queries.task_rows(village.code, month, pregnancies=pregnancies.qs, children=children.qs)
     cleaned = fs.form.cleaned_data
     if cleaned.get("formulir"):
         items = [t for t in items if t.form == cleaned["formulir"]]
     if cleaned.get("belum"):
         items = [t for t in items if not t.done]
-    households = Household.objects.select_related("posyandu").in_bulk(
-        {household_id(t.target) for t in items}
-    )
-    items.sort(
-        key=lambda t: (
-            group_name(t.target, households),
-            t.done,
-            hv.target_label(t.target).lower(),
-            t.form,
-        )
-    )
+    groups = _GroupNames()
+    # A stable sort: equal keys keep tasks_for_month's order (pregnancies, then children by
+    # birth date and name).
+    items.sort(key=lambda t: (groups(t), t.done, t.name.lower(), t.form))
     query = urlencode([(k, "1" if k == "belum" else fs.data[k]) for k in PARAMS if fs.data.get(k)])
-    return FilteredTasks(fs, items, households, query)
+    return FilteredTasks(fs, items, query)
 
 
 def _clean_params(data) -> dict:
@@ -197,34 +178,50 @@ def _clean_params(data) -> dict:
     return out
 
 
-def household_id(target):
-    return target.mother.household_id if isinstance(target, Pregnancy) else target.household_id
-
-
-def group_name(target, households: dict) -> str:
+def group_name(row: queries.TaskRow) -> str:
     """Posyandu name, else "Dusun X", else a catch-all (the list's groups, in this order)."""
-    from django.utils.translation import gettext
-
-    hh = households.get(household_id(target))
-    posyandu = target.posyandu or (hh.posyandu if hh else None)
-    if posyandu is not None:
-        return posyandu.name
-    if hh is not None and hh.dusun:
-        if hh.dusun.lower().startswith("dusun"):
-            return hh.dusun  # typed as "Dusun II": not "Dusun Dusun II"
-        return gettext("Dusun %(dusun)s") % {"dusun": hh.dusun}
+    if row.posyandu is not None:
+        return row.posyandu
+    if row.dusun:
+        if row.dusun.lower().startswith("dusun"):
+            return row.dusun  # typed as "Dusun II": not "Dusun Dusun II"
+        return gettext("Dusun %(dusun)s") % {"dusun": row.dusun}
     return gettext("No posyandu or dusun yet")
 
 
-def next_task(tasks: list[queries.Task], current, form: str | None) -> queries.Task | None:
+class _GroupNames:
+    """`group_name` remembered per (posyandu, dusun): a desa has a handful of groups and
+    hundreds of lines, so each translation is looked up once per request, not per line."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str | None, str], str] = {}
+
+    def __call__(self, row: queries.TaskRow) -> str:
+        key = (row.posyandu, row.dusun)
+        name = self.names.get(key)
+        if name is None:
+            name = self.names[key] = group_name(row)
+        return name
+
+
+def entry_url(row: queries.TaskRow, month: date) -> str:
+    """The monthly entry page of a line (households.views.month_url), naming the form only in
+    the month of the 2nd birthday, the one month with two (2b and 2c)."""
+    url = reverse("record_month", kwargs={"pk": row.pk, "year": month.year, "month": month.month})
+    if row.is_child and len(rules.child_forms_for_month(row.birth_date, month)) > 1:
+        return f"{url}?form={row.form}"
+    return url
+
+
+def next_task(tasks: list[queries.TaskRow], current, form: str | None) -> queries.TaskRow | None:
     """The next target still to record after `current` in the list's order, wrapping around.
 
     `current` itself (just saved) is skipped; None when nothing is left to record.
     """
-    todo = [t for t in tasks if not t.done and t.target.pk != current.pk]
+    todo = [t for t in tasks if not t.done and t.pk != current.pk]
     if not todo:
         return None
-    keys = [(t.target.pk, t.form) for t in tasks]
+    keys = [(t.pk, t.form) for t in tasks]
     try:
         here = (
             keys.index((current.pk, form))
@@ -233,7 +230,7 @@ def next_task(tasks: list[queries.Task], current, form: str | None) -> queries.T
         )
     except (ValueError, StopIteration):
         return todo[0]
-    after = [t for t in tasks[here + 1 :] if not t.done and t.target.pk != current.pk]
+    after = [t for t in tasks[here + 1 :] if not t.done and t.pk != current.pk]
     return after[0] if after else todo[0]
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tikar.growth.who2006 import score_one
+from tikar.growth.who2006 import score_many, score_one
 from tikar.households.models import (
     Child,
     Pregnancy,
@@ -26,10 +26,11 @@ from tikar.households.models import (
     SyncedModel,
     sync_index,
 )
+from tikar.households.rules import check_gestation_month
 from tikar.households.validation import raise_errors, refuse_future
 from tikar.monitoring import formulir1, rules
+from tikar.monitoring.records import ChildMonth, PaudMonth, PregnancyMonth
 from tikar.regions.models import Level, Posyandu, Region
-from tikar.scorecard.records import ChildMonth, PaudMonth, PregnancyMonth
 
 LIVE = Q(deleted_at__isnull=True)
 
@@ -101,7 +102,7 @@ class MonthlyRecord(SyncedModel):
         # A record of a quarter validated by the Admin Desa cannot change until the quarter is
         # reopened (forms.md, Formulir 4). soft_delete() saves through here, so it is covered.
         # Imported here: tikar.scorecard's models import this module's records.
-        from tikar.scorecard.locks import ensure_month_open
+        from tikar.monitoring.locks import ensure_month_open
 
         if not lock_checked:
             ensure_month_open(self.village_id or self.derive_village(), self.month)
@@ -176,7 +177,7 @@ class PregnancyVisit(MonthlyRecord):
     def rule_problems(self):
         return (
             super().rule_problems()
-            + rules.check_gestation_month(self.gestation_month)
+            + check_gestation_month(self.gestation_month)
             + rules.check_postnatal_checks(self.postnatal_checks)
             + rules.check_mother_muac(self.muac_cm)
         )
@@ -407,28 +408,43 @@ class ChildVisit(MonthlyRecord):
             )
         ]
 
-    def score(self) -> dict:
-        """WHO 2006 results for this record's measurement (nothing stored)."""
+    def score_input(self) -> dict:
+        """This record's measurement as the WHO engine's arguments (`score_one`'s names)."""
         child = self.child
         age_days = (self.visit_date - child.birth_date).days if self.visit_date else None
-        measure = {True: "l", False: "h"}.get(self.measured_lying)
 
         def num(value):
             return None if value is None else float(value)
 
-        return score_one(
-            "1" if child.sex == "L" else "2",
-            age_days,
-            weight=num(self.weight_kg),
-            lenhei=num(self.length_cm),
-            measure=measure,
-            headc=num(self.head_circumference_cm),
-            armc=num(self.muac_cm),
-            oedema=self.oedema,
-        )
+        return {
+            "sex": "1" if child.sex == "L" else "2",
+            "age_days": age_days,
+            "weight": num(self.weight_kg),
+            "lenhei": num(self.length_cm),
+            "measure": {True: "l", False: "h"}.get(self.measured_lying),
+            "headc": num(self.head_circumference_cm),
+            "armc": num(self.muac_cm),
+            "oedema": self.oedema,
+        }
+
+    def score(self) -> dict:
+        """WHO 2006 results for this record's measurement (nothing stored)."""
+        return score_one(**self.score_input())
+
+    @classmethod
+    def compute_growth_many(cls, records: list[ChildVisit]) -> list[dict]:
+        """`compute_growth` for many unsaved records with one call of the WHO engine (the
+        bulk import); returns each record's WHO results, in order."""
+        scores = score_many([r.score_input() for r in records])
+        for record, score in zip(records, scores, strict=True):
+            record.apply_score(score)
+        return scores
 
     def compute_growth(self) -> dict:
-        score = self.score()
+        return self.apply_score(self.score())
+
+    def apply_score(self, score: dict) -> dict:
+        """Set the derived columns from the WHO results `score` (returned as given)."""
         self.age_days = score["age_days"]
         self.position_warning = score["position_warning"]
         self.adjusted_length_cm = score["clenhei"]

@@ -1,6 +1,6 @@
 """What each printed row of Formulir 2a / 2b / 2c says (A4 landscape, filled or blank).
 
-The filled form prints exactly the month's Excel export (`tikar.workbooks.exporter.ROWS`, the
+The filled form prints exactly the month's Excel export (`tikar.monitoring.form_rows.ROWS`, the
 same targets, order and values): this module only picks and formats its columns for paper.
 Each printed column names the export column it reads, so a change of the export's order can
 never shift a value into the wrong printed column (a missing title fails loudly, KeyError).
@@ -15,26 +15,24 @@ The caller has already decided that the user may see the desa (through the scope
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from tikar import calendar
 from tikar.accounts.models import Role, User
+from tikar.calendar import MONTHS_ID, add_months
 from tikar.households.models import Child, Pregnancy
-from tikar.monitoring import rules
+from tikar.monitoring import form_rows, rules
 from tikar.monitoring.queries import tasks_for_month
 from tikar.regions.models import Posyandu, Region
-from tikar.scorecard.evaluate import add_months
-from tikar.workbooks import exporter
 
 FORMS = ("2a", "2b", "2c")
 SPARE_ROWS = 8  # kosong=1: room for new targets met during the month
 FULLY_BLANK_ROWS = {"2a": 10, "2b": 10, "2c": 14}  # kosong=2: one A4 landscape page each
 FILLED, BLANK, FULLY_BLANK = "", "1", "2"  # the values of ?kosong=
-EARLIEST_MONTH = date(2000, 1, 1)
 
 # Kinds of printed cell: how it is written and how wide/tall it is on paper.
 TEXT, CODE, NAME, NUM, DATE, MARK = "text", "code", "name", "num", "date", "mark"
@@ -45,7 +43,7 @@ class PrintColumn:
     """One printed column: its heading, the export column it reads, how it is written."""
 
     label: Any  # lazy translated heading
-    source: str  # the title in exporter.COLUMNS[form]
+    source: str  # the title in form_rows.COLUMNS[form]
     kind: str = TEXT
     number: int | None = None  # the official indicator number, for the numbered columns
     register: bool = False  # pre-printed on the blank form (a register fact, not a monthly value)
@@ -153,35 +151,26 @@ class PrintedForm:
     filled_count: int = 0  # rows holding a target (the rest are spare rows)
 
 
-_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
-
-
 def parse_month(value: str | None, today: date, kind: str) -> date:
     """`?bulan=YYYY-MM` → the 1st of that month; empty → this month.
 
     Refused (MonthRefused): anything not YYYY-MM with a month 1-12, a month before
-    EARLIEST_MONTH, and a month after this one, except next month on the blank form (its
+    calendar.EARLIEST_MONTH, and a month after this one, except next month on the blank form (its
     paper is printed before the posyandu day).
     """
     current = today.replace(day=1)
-    if not value:
-        return current
-    # ASCII digits only: str.isdigit and \d also accept "٢٠٢٦" and "²", which int() reads.
-    m = _MONTH.fullmatch(value)
-    if not m:
-        raise MonthRefused(_("Write the month as YYYY-MM, for example 2026-04."))
-    try:
-        month = date(int(m.group(1)), int(m.group(2)), 1)
-    except ValueError:
-        raise MonthRefused(_("Write the month as YYYY-MM, for example 2026-04.")) from None
-    if month < EARLIEST_MONTH:
-        raise MonthRefused(_("Choose a month from January 2000 on."))
     latest = add_months(current, 1) if kind == BLANK else current
-    if month > latest:
-        raise MonthRefused(
-            _("That month has not started yet: choose this month or an earlier one.")
-        )
-    return month
+    try:
+        month = calendar.parse_month(value, latest=latest)
+    except calendar.PeriodError as exc:
+        if exc.code == "too_early":
+            raise MonthRefused(_("Choose a month from January 2000 on.")) from None
+        if exc.code == "future":
+            raise MonthRefused(
+                _("That month has not started yet: choose this month or an earlier one.")
+            ) from None
+        raise MonthRefused(_("Write the month as YYYY-MM, for example 2026-04.")) from None
+    return current if month is None else month
 
 
 def _date(value: Any) -> str:
@@ -209,12 +198,12 @@ def _cell(column: PrintColumn, value: Any) -> Cell:
 
 def filled_rows(village: Region, form: str, month: date) -> list[list[Cell]]:
     """The export's rows of the month, as printed cells in COLUMNS[form]'s order."""
-    titles = exporter.COLUMNS[form][1:]  # the export's rows start after "No"
+    titles = form_rows.COLUMNS[form][1:]  # the export's rows start after "No"
     index = {title: i for i, title in enumerate(titles)}
     picks = [(column, index[column.source]) for column in COLUMNS[form]]
     return [
         [_cell(column, values[i]) for column, i in picks]
-        for values in exporter.ROWS[form](village, month)
+        for values in form_rows.ROWS[form](village, month)
     ]
 
 
@@ -276,7 +265,7 @@ def header(village: Region, month: date | None) -> dict[str, str]:
         "kabupaten": ancestors[2].name if 2 in ancestors else "",
         "kecamatan": ancestors[3].name if 3 in ancestors else "",
         "desa": village.name,
-        "bulan": exporter.MONTHS_ID[month.month - 1] if month else "",
+        "bulan": MONTHS_ID[month.month - 1] if month else "",
         "tahun": str(month.year) if month else "",
         "kpm": ", ".join(u.display_name for u in kpm) if month else "",
         "posyandu": ", ".join(p.name for p in posyandu) if month else "",

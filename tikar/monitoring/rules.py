@@ -2,7 +2,7 @@
 
 The phone applies the same rules before saving (offline.md 7). Each check returns a list of
 `Problem`s (code + message in Bahasa Indonesia saying what to fix); ERRORs refuse the input,
-WARNINGs are asked about. Calendar arithmetic is the scorecard engine's, so "23 months" and
+WARNINGs are asked about. Calendar arithmetic is `tikar.calendar`'s, so "23 months" and
 "42 days after delivery" mean the same thing on the register, the task list and Formulir 3/4.
 """
 
@@ -13,37 +13,38 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from tikar.calendar import (
+    BALITA_MONTHS,
+    CHILD_0_23_MONTHS,
+    POSTNATAL_DAYS,
+    age_in_months,
+    day_name,
+    is_balita_month,
+    month_end,
+    month_name,
+    months_between,
+    shift_day,
+)
 from tikar.households.problems import ERROR, WARNING, Problem
-from tikar.scorecard.evaluate import age_in_months, month_end
-from tikar.scorecard.period import MONTHS_ID, month_name
-from tikar.scorecard.rules import POSTNATAL_DAYS
+from tikar.households.rules import CHILD_2C_MONTHS, PAST_YEARS
 
 __all__ = [
     "Age",
     "CarriedStatus",
     "Gestation",
     "age_on",
-    "age_reference_day",
     "gestation_for_month",
     "is_unjudged",
     "status_labels",
-    "check_birth_matches_delivery",
-    "check_child_birth_date",
     "check_child_measurement_limits",
-    "check_delivery_date",
-    "check_due_date",
-    "check_gestation_month",
     "check_month_followed",
     "check_month_not_too_old",
-    "check_mother_birth_date",
     "check_mother_muac",
     "check_visit_after_birth",
     "check_month_key",
-    "check_not_future",
     "check_postnatal_checks",
     "check_visit_in_month",
     "check_weighing_only",
-    "is_balita_month",
     "is_weighing_only_month",
     "child_cohort_on",
     "child_forms_for_month",
@@ -56,13 +57,11 @@ __all__ = [
 ]
 
 FORM_2A, FORM_2B, FORM_2C = "2a", "2b", "2c"
-CHILD_2B_MONTHS = (0, 24)  # 0 to <24 complete months
-CHILD_2C_MONTHS = (24, 72)  # 24 months to <6 years
+CHILD_2B_MONTHS = CHILD_0_23_MONTHS  # 0 to <24 complete months
 # Balita: the posyandu weighs every child of 0-59 completed months each month (e-PPGBM covers
 # the same ages; spec/posyandu.md). A child's ChildVisit (the Formulir 2b record) therefore
 # follows it to 59 months; from the month it is 24 months old on the 1st, the record holds the
 # weighing only (WEIGHING_ONLY_FIELDS), and Formulir 2b, 3b, 4 still count 0-23 months.
-BALITA_MONTHS = (0, 60)
 WEIGHING_ONLY_FIELDS = frozenset(
     {
         "visit_date",
@@ -78,12 +77,6 @@ WEIGHING_ONLY_FIELDS = frozenset(
     }
 )
 
-_FIELD_LABELS = {
-    "birth_date": "Tanggal lahir",
-    "delivery_date": "Tanggal melahirkan",
-    "visit_date": "Tanggal kunjungan",
-    "month": "Bulan",
-}
 # The Formulir 2b service questions, as the weighing-only message names them.
 _SERVICE_LABELS = {
     "immunisation_up_to_date": "Imunisasi sesuai umur",
@@ -111,32 +104,8 @@ def _g(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def month_label(month: date) -> str:
-    """ "Maret 2026": the scorecard calendar's name, so every label spells months alike."""
-    return month_name(month)
-
-
-def day_label(day: date) -> str:
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
-
-
 # --------------------------------------------------------------------------------------------
 # Dates and ranges (errors)
-
-
-def check_not_future(value: date | None, today: date, field: str) -> list[Problem]:
-    if value is None or value <= today:
-        return []
-    label = _FIELD_LABELS.get(field, "Tanggal")
-    return [
-        Problem(
-            "future_date",
-            f"{label} ({day_label(value)}) belum terjadi: tanggal tidak boleh sesudah hari ini "
-            f"({day_label(today)}).",
-            ERROR,
-            field,
-        )
-    ]
 
 
 def check_month_key(month: date | None, today: date) -> list[Problem]:
@@ -155,7 +124,7 @@ def check_month_key(month: date | None, today: date) -> list[Problem]:
         return [
             Problem(
                 "future_month",
-                f"Bulan {month_label(month)} belum tiba: pemantauan hanya untuk bulan ini atau "
+                f"Bulan {month_name(month)} belum tiba: pemantauan hanya untuk bulan ini atau "
                 "bulan yang sudah lewat.",
                 ERROR,
                 "month",
@@ -172,33 +141,17 @@ def check_visit_in_month(visit_date: date | None, month: date | None) -> list[Pr
     return [
         Problem(
             "visit_outside_month",
-            f"Tanggal kunjungan {day_label(visit_date)} tidak di bulan {month_label(month)}. "
-            f"Isi tanggal di bulan {month_label(month)}, atau simpan di bulan "
-            f"{month_label(visit_date.replace(day=1))}.",
+            f"Tanggal kunjungan {day_name(visit_date)} tidak di bulan {month_name(month)}. "
+            f"Isi tanggal di bulan {month_name(month)}, atau simpan di bulan "
+            f"{month_name(visit_date.replace(day=1))}.",
             ERROR,
             "visit_date",
         )
     ]
 
 
-# The month of pregnancy as the KIA book counts it, and the postnatal checks (KF1-KF4) that can
-# fall in one month; both ranges are also CHECK constraints of the database.
-GESTATION_MONTHS = (1, 9)
+# The postnatal checks (KF1-KF4) that can fall in one month; also a CHECK constraint.
 POSTNATAL_CHECKS = (0, 4)
-
-
-def check_gestation_month(value: int | None, field: str = "gestation_month") -> list[Problem]:
-    lo, hi = GESTATION_MONTHS
-    if value is None or lo <= value <= hi:
-        return []
-    return [
-        Problem(
-            "gestation_month_range",
-            f"Usia kehamilan harus {lo} sampai {hi} bulan; yang diisi {value}.",
-            ERROR,
-            field,
-        )
-    ]
 
 
 def check_postnatal_checks(value: int | None) -> list[Problem]:
@@ -236,101 +189,23 @@ def check_measurement_has_date(visit_date: date | None, weight: Any, length: Any
 
 
 # --------------------------------------------------------------------------------------------
-# Plausible dates (errors). A date outside its range is a typing slip (1900 for 2000, 9999 as
-# "unknown", a year of 99999), never a real fact of a 1,000-HPK target: it would put a child at
-# 126 years on every report. The ranges follow who the targets are (forms.md, glossary.md).
-
-CHILD_MAX_AGE_MONTHS = CHILD_2C_MONTHS[1]  # followed from birth to <6 years (Formulir 2b, 2c)
-MOTHER_AGE_YEARS = (10, 60)  # the youngest and oldest age at which a woman is a target
-# A pregnancy lasts about 280 days from the last period (Naegele's rule); the HPL is therefore
-# at most ~9.3 months ahead at registration. 10 months leaves room for a late period.
-DUE_DATE_MAX_AHEAD_MONTHS = 10
-# Deliveries, due dates and monthly records older than this are not a target's current facts:
-# a pregnancy is a target until 42 days after delivery, and back-entry covers the last year.
-PAST_YEARS = 2
-PREGNANCY_MONTHS_BEFORE_DUE = 10  # a month this far before the HPL is before the pregnancy
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole calendar months (negative: back), clamped to the month's end."""
-    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    first = date(year, month0 + 1, 1)
-    return first.replace(day=min(day.day, month_end(first).day))
-
-
-def _out_of_range(
-    value: date, earliest: date | None, latest: date | None, field: str, what: str
-) -> list[Problem]:
-    if earliest is not None and value < earliest:
-        return [
-            Problem(
-                f"{field}_too_early",
-                f"{what} {day_label(value)} terlalu lama: paling awal {day_label(earliest)}. "
-                "Periksa tahunnya.",
-                ERROR,
-                field,
-            )
-        ]
-    if latest is not None and value > latest:
-        return [
-            Problem(
-                f"{field}_too_late",
-                f"{what} {day_label(value)} terlalu jauh: paling lambat {day_label(latest)}. "
-                "Periksa tahunnya.",
-                ERROR,
-                field,
-            )
-        ]
-    return []
-
-
-def check_child_birth_date(value: date | None, today: date) -> list[Problem]:
-    """A child's birth: not in the future, and under 6 years old today (followed to 72 months)."""
-    if value is None:
-        return []
-    earliest = add_months(today, -CHILD_MAX_AGE_MONTHS) + timedelta(days=1)
-    return _out_of_range(value, earliest, today, "birth_date", "Tanggal lahir anak")
-
-
-def check_mother_birth_date(value: date | None, today: date) -> list[Problem]:
-    """A mother's birth: 10 to 60 years before today (MOTHER_AGE_YEARS)."""
-    if value is None:
-        return []
-    youngest, oldest = MOTHER_AGE_YEARS
-    earliest = add_months(today, -12 * oldest)
-    latest = add_months(today, -12 * youngest)
-    return _out_of_range(value, earliest, latest, "birth_date", "Tanggal lahir ibu")
-
-
-def check_due_date(value: date | None, today: date) -> list[Problem]:
-    """HPL: at most DUE_DATE_MAX_AHEAD_MONTHS ahead, at most PAST_YEARS back."""
-    if value is None:
-        return []
-    earliest = add_months(today, -12 * PAST_YEARS)
-    latest = add_months(today, DUE_DATE_MAX_AHEAD_MONTHS)
-    return _out_of_range(value, earliest, latest, "due_date", "HPL (hari perkiraan lahir)")
-
-
-def check_delivery_date(value: date | None, today: date) -> list[Problem]:
-    """Delivery: not in the future (check_not_future), at most PAST_YEARS back."""
-    if value is None:
-        return []
-    earliest = add_months(today, -12 * PAST_YEARS)
-    return _out_of_range(value, earliest, None, "delivery_date", "Tanggal melahirkan")
+# Plausible months (errors): a monthly record's month back to households.rules.PAST_YEARS.
+# A month this far before the HPL is before the pregnancy.
+PREGNANCY_MONTHS_BEFORE_DUE = 10
 
 
 def check_month_not_too_old(month: date | None, today: date) -> list[Problem]:
     """A monthly record's month: at most PAST_YEARS back."""
     if month is None:
         return []
-    earliest = add_months(today, -12 * PAST_YEARS).replace(day=1)
+    earliest = shift_day(today, -12 * PAST_YEARS).replace(day=1)
     if month >= earliest:
         return []
     return [
         Problem(
             "month_too_early",
-            f"Bulan {month_label(month)} terlalu lama: pemantauan dapat diisi paling awal untuk "
-            f"bulan {month_label(earliest)}. Periksa tahunnya.",
+            f"Bulan {month_name(month)} terlalu lama: pemantauan dapat diisi paling awal untuk "
+            f"bulan {month_name(earliest)}. Periksa tahunnya.",
             ERROR,
             "month",
         )
@@ -344,34 +219,11 @@ def check_visit_after_birth(visit_date: date | None, birth_date: date | None) ->
     return [
         Problem(
             "visit_before_birth",
-            f"Tanggal kunjungan {day_label(visit_date)} sebelum anak lahir "
-            f"({day_label(birth_date)}). Isi tanggal pada atau sesudah tanggal lahir, atau "
+            f"Tanggal kunjungan {day_name(visit_date)} sebelum anak lahir "
+            f"({day_name(birth_date)}). Isi tanggal pada atau sesudah tanggal lahir, atau "
             "perbaiki tanggal lahir anak.",
             ERROR,
             "visit_date",
-        )
-    ]
-
-
-def check_birth_matches_delivery(
-    birth_date: date | None, delivery_date: date | None, field: str = "birth_date"
-) -> list[Problem]:
-    """A newborn registered from a pregnancy is born on that pregnancy's delivery date.
-
-    An ERROR, not a warning: both dates record the same event, so one of them is wrong and
-    every age (z-scores, cohorts) or the nifas period (Formulir 2a) would follow the wrong one.
-    The message says which two dates disagree so the KPM corrects the wrong one.
-    """
-    if birth_date is None or delivery_date is None or birth_date == delivery_date:
-        return []
-    return [
-        Problem(
-            "birth_not_delivery",
-            f"Tanggal lahir anak ({day_label(birth_date)}) berbeda dengan tanggal melahirkan ibu "
-            f"yang tercatat ({day_label(delivery_date)}). Anak lahir pada hari ibu melahirkan: "
-            "perbaiki salah satunya.",
-            ERROR,
-            field,
         )
     ]
 
@@ -502,7 +354,7 @@ def check_month_followed(
         return [
             Problem(
                 "target_closed",
-                f"Sasaran ini ditutup pada {day_label(closed_at)}: bulan {month_label(month)} "
+                f"Sasaran ini ditutup pada {day_name(closed_at)}: bulan {month_name(month)} "
                 "tidak dipantau lagi. Pilih bulan sebelum sasaran ditutup.",
                 ERROR,
                 "month",
@@ -515,8 +367,8 @@ def check_month_followed(
             return [
                 Problem(
                     "after_postnatal",
-                    f"Masa nifas berakhir {day_label(last)} (42 hari sesudah melahirkan "
-                    f"{day_label(delivery_date)}): bulan {month_label(month)} tidak dipantau "
+                    f"Masa nifas berakhir {day_name(last)} (42 hari sesudah melahirkan "
+                    f"{day_name(delivery_date)}): bulan {month_name(month)} tidak dipantau "
                     "lagi di Formulir 2a. Catat bayinya sebagai anak.",
                     ERROR,
                     "month",
@@ -524,14 +376,14 @@ def check_month_followed(
             ]
         anchor = delivery_date or due_date
         if anchor is not None:
-            first = add_months(anchor, -PREGNANCY_MONTHS_BEFORE_DUE).replace(day=1)
+            first = shift_day(anchor, -PREGNANCY_MONTHS_BEFORE_DUE).replace(day=1)
             if month < first:
                 what = "melahirkan" if delivery_date else "HPL"
                 return [
                     Problem(
                         "before_pregnancy",
-                        f"Bulan {month_label(month)} sebelum kehamilan ini ({what} "
-                        f"{day_label(anchor)}): paling awal bulan {month_label(first)}.",
+                        f"Bulan {month_name(month)} sebelum kehamilan ini ({what} "
+                        f"{day_name(anchor)}): paling awal bulan {month_name(first)}.",
                         ERROR,
                         "month",
                     )
@@ -543,7 +395,7 @@ def check_month_followed(
         return [
             Problem(
                 "before_birth",
-                f"Anak lahir {day_label(birth_date)}: bulan {month_label(month)} sebelum "
+                f"Anak lahir {day_name(birth_date)}: bulan {month_name(month)} sebelum "
                 "kelahirannya. Pilih bulan lahir atau sesudahnya.",
                 ERROR,
                 "month",
@@ -557,7 +409,7 @@ def check_month_followed(
         return [
             Problem(
                 "out_of_cohort",
-                f"Pada bulan {month_label(month)} anak berumur {age} bulan: Formulir {form} "
+                f"Pada bulan {month_name(month)} anak berumur {age} bulan: Formulir {form} "
                 f"untuk umur {lo} sampai sebelum {hi} bulan. Isi formulir yang sesuai umurnya.",
                 ERROR,
                 "month",
@@ -569,18 +421,6 @@ def check_month_followed(
 def default_child_form(birth: date, month: date) -> str | None:
     """2b while the child is under 24 months on the 1st of the month, else 2c."""
     return child_cohort_on(birth, max(month, birth))
-
-
-def is_balita_month(birth: date, month: date) -> bool:
-    """Whether the child is a balita (0-59 completed months) on some day of `month`.
-
-    Age only grows, so this is its age on the first day of the month it is alive: the month of
-    birth is a balita month, the month of the 5th birthday is one unless the birthday falls on
-    the 1st (as `child_forms_for_month` reads the 2nd birthday).
-    """
-    if birth > month_end(month):
-        return False
-    return age_in_months(birth, max(month, birth)) < BALITA_MONTHS[1]
 
 
 def child_record_forms(birth: date, month: date) -> tuple[str, ...]:
@@ -619,7 +459,7 @@ def check_weighing_only(
     return [
         Problem(
             "weighing_only",
-            f"Pada bulan {month_label(month)} anak berumur {age} bulan: catatan bulanan "
+            f"Pada bulan {month_name(month)} anak berumur {age} bulan: catatan bulanan "
             "anak 24-59 bulan hanya berisi penimbangan dan pengukuran di posyandu. "
             f'Kosongkan isian "{_SERVICE_LABELS.get(name, name)}" (layanan Formulir 2b hanya '
             "untuk anak 0-23 bulan).",
@@ -705,21 +545,11 @@ class Age:
 def age_on(birth: date, day: date) -> Age:
     """THE age of a child on `day`, used by every page (target page, entry page, z-scores).
 
-    Completed months by the calendar (`scorecard.evaluate.age_in_months`: 9 months on the day
+    Completed months by the calendar (`tikar.calendar.age_in_months`: 9 months on the day
     of the month of birth 9 months later), and days since birth; 0/0 before birth.
     """
     day = max(day, birth)
     return Age(age_in_months(birth, day), (day - birth).days)
-
-
-def age_reference_day(month: date, today: date, visit_date: date | None = None) -> date:
-    """The day a monthly record's age is counted on: its visit date; without one, today in the
-    current month, else the month's last day (the latest the visit can have been)."""
-    if visit_date is not None:
-        return visit_date
-    if month == today.replace(day=1):
-        return today
-    return month_end(month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -729,10 +559,6 @@ class Gestation:
     month: int | None
     source: str  # "record" | "registration" | "hpl" | ""
     note: str  # Bahasa Indonesia: what the value is based on ("" when there is none)
-
-
-def _months_between(a: date, b: date) -> int:
-    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def gestation_for_month(
@@ -753,21 +579,21 @@ def gestation_for_month(
     if delivery_date is not None and delivery_date < month_end(month):
         return Gestation(None, "", "")
     if typed is not None and typed_in is not None:
-        value = typed + _months_between(typed_in.replace(day=1), month)
+        value = typed + months_between(typed_in.replace(day=1), month)
         if 1 <= value <= 9:
             return Gestation(
                 value,
                 "registration",
-                f"Dari bulan kehamilan yang diisi ({typed} bulan pada {month_label(typed_in)}), "
+                f"Dari bulan kehamilan yang diisi ({typed} bulan pada {month_name(typed_in)}), "
                 "ditambah bulan yang berlalu. Ubah bila tidak sesuai.",
             )
     if due_date is not None:
-        value = 9 - _months_between(month, due_date)
+        value = 9 - months_between(month, due_date)
         if 1 <= value <= 9:
             return Gestation(
                 value,
                 "hpl",
-                f"Perkiraan dari HPL {day_label(due_date)}, bukan isian. Periksa dan ubah bila "
+                f"Perkiraan dari HPL {day_name(due_date)}, bukan isian. Periksa dan ubah bila "
                 "tidak sesuai.",
             )
     return Gestation(None, "", "")
@@ -808,7 +634,7 @@ def growth_warnings(
         and previous_length_cm is not None
         and float(length_cm) < float(previous_length_cm)
     ):
-        when = f" ({day_label(previous_date)})" if previous_date else ""
+        when = f" ({day_name(previous_date)})" if previous_date else ""
         problems.append(
             Problem(
                 "length_shrank",
@@ -832,7 +658,7 @@ class CarriedStatus:
     carried: bool  # True when it comes from an earlier month
 
     def age_in_months(self, month: date) -> int:
-        return (month.year - self.month.year) * 12 + month.month - self.month.month
+        return months_between(self.month, month)
 
 
 def last_known_status(

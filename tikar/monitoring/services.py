@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -31,6 +31,7 @@ from django.db import IntegrityError, OperationalError, connection, models, tran
 
 from tikar import clock
 from tikar.accounts.scope import scoped
+from tikar.calendar import month_name
 from tikar.households.models import Child, Pregnancy, Target, lock_for_update
 from tikar.households.problems import Problem
 from tikar.monitoring import rules
@@ -51,6 +52,10 @@ CREATED, UPDATED, UNCHANGED, MERGED, CONFLICT = (
 )
 
 SQLITE_LOCK_RETRIES = 20
+
+# resolve_conflict's validation of a register record's phone values: (record, chosen, user) ->
+# {field name: value}, raising ValidationError (tikar.api.conflicts.register_values).
+RegisterValues = Callable[[models.Model, dict[str, Any], Any], dict[str, Any]]
 
 FORM_MODELS: dict[str, type[MonthlyRecord]] = {
     rules.FORM_2A: PregnancyVisit,
@@ -81,7 +86,7 @@ def model_for(target: Target, month: date, form: str | None = None) -> type[Mont
         cohort = rules.default_child_form(target.birth_date, month)
         if cohort is None:
             raise ValidationError(
-                f"{target.name} tidak dipantau bulan {rules.month_label(month)}: pemantauan "
+                f"{target.name} tidak dipantau bulan {month_name(month)}: pemantauan "
                 "anak dari lahir sampai sebelum 6 tahun.",
                 code="child_out_of_cohort",
             )
@@ -260,7 +265,7 @@ def record_month(
     Raises ValidationError (messages in Bahasa Indonesia) or PermissionDenied.
     """
     from tikar.households.validation import raise_errors
-    from tikar.scorecard.locks import ensure_month_open
+    from tikar.monitoring.locks import ensure_month_open
 
     _check_can_write(target, user)
     # The month's shape and "not in the future" first: the lock check below computes the
@@ -309,6 +314,7 @@ def resolve_conflict(
     accept_client: bool = False,
     client_fields: Collection[str] | None = None,
     seen_version: int | None = None,
+    register_values: RegisterValues | None = None,
 ) -> models.Model | None:
     """Close a conflict: the phone's values of `client_fields` replace the server's.
 
@@ -333,6 +339,11 @@ def resolve_conflict(
     `seen_version`: the record's version the person saw when choosing; a record changed since
     is refused (code "record_changed") so nobody overwrites a value they never saw.
 
+    `register_values(record, chosen, user) -> {field: value}`: the validation of a register
+    record's phone values (`tikar.api.conflicts.register_values`, the API serializer's rules),
+    passed in by the caller because the serializers sit above monitoring; required only when
+    the phone's values of a register record are taken (TypeError otherwise).
+
     Raises ValidationError (Bahasa Indonesia) with code "already_resolved", "record_deleted"
     (the phone's values asked for a record deleted since), "record_changed",
     "quarter_locked", "verified", or the field errors of the model's rules;
@@ -342,7 +353,7 @@ def resolve_conflict(
     from django.apps import apps
     from django.utils import timezone
 
-    from tikar.sync import resolve as texts
+    from tikar.monitoring import conflicts as texts
 
     if client_fields is None:
         client_fields = conflict.conflicting_fields if accept_client else ()
@@ -371,8 +382,10 @@ def resolve_conflict(
             values = _normalise(model, chosen)
             changes = {n: v for n, v in values.items() if getattr(record, n) != v}
         elif chosen:
+            if register_values is None:
+                raise TypeError("resolve_conflict needs register_values for a register record")
             texts.refuse_verified(record, user)
-            values = texts.register_values(record, chosen, user)
+            values = register_values(record, chosen, user)
             changes = {n: v for n, v in values.items() if getattr(record, n) != v}
         else:
             changes = {}

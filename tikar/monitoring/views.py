@@ -31,6 +31,15 @@ from django.views.decorators.http import require_POST
 from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_users
+from tikar.calendar import (
+    PeriodError,
+    add_months,
+    age_reference_day,
+    is_balita_month,
+    month_end,
+    month_name,
+    parse_month,
+)
 from tikar.growth.charts import render_chart
 from tikar.households import views as hv
 from tikar.households.models import Child, Household, Mother, Pregnancy, Target
@@ -44,7 +53,6 @@ from tikar.monitoring.forms import (
 )
 from tikar.monitoring.models import ChildVisit, PaudRecord, PregnancyVisit, VillageYear
 from tikar.monitoring.services import record_month as save_month
-from tikar.scorecard.evaluate import add_months, month_end
 
 MONTHS_BACK = 12  # how far back the month switcher goes
 
@@ -88,17 +96,15 @@ def month_from_query(value: str | None) -> date:
     """`?bulan=YYYY-MM`; anything unreadable or in the future is this month."""
     current = this_month()
     try:
-        year, month = (int(x) for x in (value or "").split("-"))
-        m = date(year, month, 1)
-    except (ValueError, OverflowError):  # a 20-digit year overflows date()'s C long
+        return parse_month(value, latest=current) or current
+    except PeriodError:
         return current
-    return m if m <= current else current
 
 
 def month_choices(selected: date) -> list[dict]:
     current = this_month()
     return [
-        {"value": f"{m:%Y-%m}", "label": rules.month_label(m), "selected": m == selected}
+        {"value": f"{m:%Y-%m}", "label": month_name(m), "selected": m == selected}
         for m in (add_months(current, -i) for i in range(MONTHS_BACK))
     ]
 
@@ -137,21 +143,19 @@ def tasks(request: HttpRequest) -> HttpResponse:
         )
         if x
     )
+    # Only the page's rows are built; the whole list is plain values (filters.filtered_tasks).
+    kinds = {form: _form_label(form) for form in (rules.FORM_2A, rules.FORM_2B, rules.FORM_2C)}
     groups: OrderedDict[str, dict] = OrderedDict()
     for task in page.object_list:
-        target = task.target
-        key = filters.group_name(target, found.households)
+        key = filters.group_name(task)
         group = groups.setdefault(key, {"name": key, "rows": [], "done": 0})
         group["rows"].append(
             {
                 "task": task,
-                "name": hv.target_label(target),
-                "household": found.households.get(_household_id(target)),
-                "url": filters.with_query(
-                    hv.month_url(target, month, _form_param(target, task.form, month)), carry
-                ),
-                "anchor": f"t-{target.pk}-{task.form}",
-                "kind": _form_label(task.form),
+                "name": task.name,
+                "url": filters.with_query(filters.entry_url(task, month), carry),
+                "anchor": f"t-{task.pk}-{task.form}",
+                "kind": kinds[task.form],
             }
         )
         group["done"] += task.done
@@ -164,7 +168,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     ctx = {
         "village": village,
         "month": month,
-        "month_label": rules.month_label(month),
+        "month_label": month_name(month),
         "months": month_choices(month),
         "groups": list(groups.values()),
         "counts": {"todo": len(found.tasks) - done, "done": done, "total": len(found.tasks)},
@@ -178,22 +182,6 @@ def tasks(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/tasks.html", ctx)
 
 
-def _household_id(target):
-    return target.mother.household_id if isinstance(target, Pregnancy) else target.household_id
-
-
-def _households_of(targets) -> dict:
-    ids = {_household_id(t) for t in targets}
-    return Household.objects.select_related("posyandu").in_bulk(ids)
-
-
-def _form_param(target, form: str, month: date) -> str | None:
-    # Only the month of the 2nd birthday is ambiguous (2b and 2c); say which one.
-    if isinstance(target, Child) and len(rules.child_forms_for_month(target.birth_date, month)) > 1:
-        return form
-    return None
-
-
 def _form_label(form: str) -> str:
     return {
         rules.FORM_2A: _("Pregnancy (2a)"),
@@ -204,7 +192,7 @@ def _form_label(form: str) -> str:
 
 def month_counts(village_code: str, month: date) -> dict:
     """For the KPM home: targets this month, recorded and still to record."""
-    items = queries.tasks_for_month(village_code, month)
+    items = queries.task_rows(village_code, month)  # values, not model instances: only counted
     done = sum(t.done for t in items)
     return {"total": len(items), "done": done, "todo": len(items) - done}
 
@@ -253,7 +241,7 @@ def child_page_forms(birth: date, month: date) -> tuple[str, ...]:
     24 to 59 months the posyandu weighing, stored as the month's ChildVisit ("2b") holding
     the measurement only (docs/posyandu.md: rules.is_weighing_only_month)."""
     forms_ = rules.child_forms_for_month(birth, month)
-    if rules.FORM_2B not in forms_ and rules.is_balita_month(birth, month):
+    if rules.FORM_2B not in forms_ and is_balita_month(birth, month):
         forms_ += (rules.FORM_2B,)
     return forms_
 
@@ -456,8 +444,8 @@ def record_month(request: HttpRequest, pk: UUID, year: int, month: int) -> HttpR
 
 def _locked_reason(target, m: date) -> str | None:
     """The validated-quarter message when `m` is in a locked quarter of the target's desa."""
-    from tikar.scorecard.locks import is_locked, locked_message
-    from tikar.scorecard.refresh import quarter_of
+    from tikar.calendar import quarter_of
+    from tikar.monitoring.locks import is_locked, locked_message
 
     quarter = quarter_of(m)
     if is_locked(target.village_id, m.year, quarter):
@@ -488,15 +476,13 @@ def _next_target_url(request: HttpRequest, target, m: date, form_code: str) -> s
     if nxt is None:
         messages.info(
             request,
-            _("Everything in this list is recorded for %(month)s.")
-            % {"month": rules.month_label(m)},
+            _("Everything in this list is recorded for %(month)s.") % {"month": month_name(m)},
         )
         return reverse("tasks") + "?" + urlencode([("bulan", f"{m:%Y-%m}"), *keep])
     page = found.tasks.index(nxt) // filters.PAGE_SIZE + 1
     if page > 1:
         keep.append((filters.PAGE_PARAM, str(page)))
-    url = hv.month_url(nxt.target, m, _form_param(nxt.target, nxt.form, m))
-    return filters.with_query(url, urlencode(keep))
+    return filters.with_query(filters.entry_url(nxt, m), urlencode(keep))
 
 
 def _followed_months(target, selected: date) -> list[dict]:
@@ -545,7 +531,7 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
         "name": hv.target_label(target),
         "household": hv.household_of(target),
         "month": m,
-        "month_label": rules.month_label(m),
+        "month_label": month_name(m),
         "record": record,
         "writable": writable,
         "form_param": request.GET.get("form") or request.POST.get("form") or "",
@@ -558,9 +544,7 @@ def _month_ctx(request, form, form_code, target, m, record, writable) -> dict:
         # The age on the record's visit date, else today in the current month (the same
         # function and day as the target page), else the month's last day.
         visit = record.visit_date if record is not None else None
-        ctx["age"] = rules.age_on(
-            target.birth_date, rules.age_reference_day(m, clock.today(), visit)
-        )
+        ctx["age"] = rules.age_on(target.birth_date, age_reference_day(m, clock.today(), visit))
         ctx["other_forms"] = [
             {"label": _WEIGHING_LABEL if weighing_only(target, f, m) else _form_label(f),
              "url": hv.month_url(target, m, f)}
@@ -678,7 +662,7 @@ def _save(request, form, form_code: str, target, m: date) -> bool:
         messages.success(
             request,
             _("Saved: %(name)s, %(month)s.")
-            % {"name": hv.target_label(target), "month": rules.month_label(m)},
+            % {"name": hv.target_label(target), "month": month_name(m)},
         )
     return True
 
@@ -741,7 +725,7 @@ def kek_preview(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 
 # --------------------------------------------------------------------------------------------
-# Target page (rendered by tikar.households.views.target) and growth charts
+# Target page (the register's person with their monthly records) and growth charts
 
 
 CHART_LABELS = {
@@ -827,6 +811,14 @@ def _cell(value) -> str:
     return str(value) if value else DASH
 
 
+@login_required
+def target(request: HttpRequest, pk: UUID) -> HttpResponse:
+    """The target page: the person, their household and their monthly records (404 outside
+    the user's area). Here, above the register, because it shows the monthly records."""
+    t = hv.find_target(request.user, pk)
+    return render(request, "households/target.html", target_page_context(request, t))
+
+
 def target_page_context(request: HttpRequest, t: Target) -> dict:
     user = request.user
     writable = hv.can_write(user, t)
@@ -896,7 +888,7 @@ def _child_history(child: Child) -> dict:
                 # Not judged is not good news either: shown like a finding, never as Normal.
                 "bad": bool(carried.status),
                 "carried": carried.carried,
-                "from": rules.month_label(carried.month),
+                "from": month_name(carried.month),
                 "age": carried.age_in_months(v.month),
             }
         rows.append(
@@ -996,7 +988,7 @@ def kpm_activity(request: HttpRequest) -> HttpResponse:
     ctx = {
         "village": village,
         "month": month,
-        "month_label": rules.month_label(month),
+        "month_label": month_name(month),
         "months": month_choices(month),
         "people": list(people.values()),
         "desa_param": "" if request.user.is_village_user else village.code,

@@ -9,7 +9,7 @@ whole child with `tikar.growth.weighing.judge_series` (docs/posyandu.md).
   version or change_seq: the columns are derived, the phones compute them themselves; no
   history row). Three queries and one UPDATE per changed row at most.
 - Called by `ChildVisit.save` (so also soft_delete / restore, the page, the API, the sync and
-  the import), after a child's birth date or sex change (`households.corrections`), after a
+  the import), after a child's birth date or sex change (`monitoring.corrections`), after a
   kabupaten's KBM table change (`refresh_region`), and by `manage.py refresh_weight_gain`.
 - `deferred()`: a block inside which saves only collect the child ids; each child is refreshed
   once at the end of the block (imports, corrections that save many visits of a child).
@@ -31,9 +31,9 @@ from uuid import UUID
 from django.db import transaction
 from django.db.models import Q
 
+from tikar.calendar import month_end
 from tikar.growth.weighing import Judgement, Weighing, judge_series
 from tikar.monitoring import rules
-from tikar.scorecard.evaluate import month_end
 
 STORED_FIELDS = ("weight_gain", "weight_gain_g", "weight_gain_kbm_g", "two_t", "gain_overridden")
 
@@ -116,6 +116,30 @@ def refresh_child(child_id: UUID | str, *, table: str | None = None, instance: A
         if changed:
             ChildVisit.objects.bulk_update(changed, STORED_FIELDS)
         return len(changed)
+
+
+def judge_in_memory(
+    births: dict[Any, date], visits_by_child: dict[Any, list[Any]], table: str
+) -> list[Any]:
+    """`refresh_child` for many children at once, on visits held in memory (no query).
+
+    `births`: child id -> birth date; `visits_by_child`: child id -> every alive visit of that
+    child (stored ones read by the caller and new unsaved ones alike; any order). Sets the
+    STORED_FIELDS of every visit to its judgement with KBM table `table` and returns the
+    visits whose values changed, for the caller to write (the bulk import inserts the new ones
+    with their judgement and `bulk_update`s the stored ones returned).
+    """
+    changed = []
+    for child_id, visits in visits_by_child.items():
+        ordered = sorted(visits, key=lambda v: v.month)
+        judgements = judge_series(series(births[child_id], ordered), table)
+        for visit, j in zip(ordered, judgements, strict=True):
+            values = stored_values(j)
+            if any(getattr(visit, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(visit, k, v)
+                changed.append(visit)
+    return changed
 
 
 def after_visit_saved(visit: Any) -> None:

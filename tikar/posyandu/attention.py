@@ -44,9 +44,9 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from tikar.calendar import POSTNATAL_DAYS, day_name, month_name, months_between
 from tikar.growth.weighing import T, is_bgm
-from tikar.monitoring.rules import age_on, day_label, id_decimal, month_label
-from tikar.scorecard.rules import POSTNATAL_DAYS
+from tikar.monitoring.rules import age_on, id_decimal
 
 __all__ = [
     "CODES",
@@ -247,11 +247,6 @@ def _previous_month(month: date) -> date:
     return date(month.year - 1, 12, 1) if month.month == 1 else date(month.year, month.month - 1, 1)
 
 
-def _months_between(a: date, b: date) -> int:
-    """Calendar months from month `a` to month `b` (0 when the same month)."""
-    return (b.year - a.year) * 12 + b.month - a.month
-
-
 def _tenths(value: Decimal | float | str | None) -> int | None:
     """A measurement in tenths (23.4 → 234), so float noise never moves a boundary."""
     if value is None or value == "":
@@ -357,7 +352,7 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
 
     latest = next((m for m in reversed(weighed) if m.month in recent), None)
     if latest is not None:
-        when = month_label(latest.month)
+        when = month_name(latest.month)
         if latest.weight_gain == T and latest.two_t:
             out["two_t"] = Reason(
                 "two_t",
@@ -413,10 +408,10 @@ def child_reasons(child: ChildFacts, today: date) -> list[Reason]:
         start = _month_start(child.birth)
         if last is not None:
             start = max(start, _next_month(last))
-        missed = _months_between(start, this_month) + 1
+        missed = months_between(start, this_month) + 1
         if missed >= NOT_WEIGHED_MONTHS:
             since = (
-                f"terakhir ditimbang {month_label(last)}"
+                f"terakhir ditimbang {month_name(last)}"
                 if last is not None
                 else "belum pernah ditimbang"
             )
@@ -467,9 +462,9 @@ def _z_reason(
     if first_before is not None and _month_start(first_before) < latest.month:
         earlier = sorted([*earlier, _month_start(first_before)])
     z = z_of(latest)
-    what = f"{label(child.birth, latest.month)} {_z(z)} SD pada {month_label(latest.month)}"
+    what = f"{label(child.birth, latest.month)} {_z(z)} SD pada {month_name(latest.month)}"
     if earlier:
-        since = month_label(earlier[0])
+        since = month_name(earlier[0])
         out[code] = Reason(code, f"{word(z)} sejak {since}: {what}", INGAT)
     else:
         out[f"{code}_new"] = Reason(
@@ -500,7 +495,7 @@ def _immunisation_text(months: list[ChildMonth], age: int, before: ChildBefore) 
             answered.append(older)
     if answered and answered[-1][1] is False:
         parts.append(
-            f"Imunisasi belum sesuai umur ({month_label(answered[-1][0])}); "
+            f"Imunisasi belum sesuai umur ({month_name(answered[-1][0])}); "
             f"jadwal sampai umur {age} bulan: {', '.join(due_vaccines(age))}"
         )
     if (
@@ -539,7 +534,7 @@ def pregnancy_reasons(p: PregnancyFacts, today: date) -> list[Reason]:
         month, muac = measured[-1]
         out["kek"] = Reason(
             "kek",
-            f"KEK: LiLA {id_decimal(muac, 1)} cm pada {month_label(month)} (di bawah 23,5 cm)",
+            f"KEK: LiLA {id_decimal(muac, 1)} cm pada {month_name(month)} (di bawah 23,5 cm)",
             RUJUK,
         )
     # The register's status or the latest monthly record's: either may be the newer one.
@@ -558,11 +553,11 @@ def pregnancy_reasons(p: PregnancyFacts, today: date) -> list[Reason]:
         days = (p.due_date - today).days
         if 0 <= days <= DUE_SOON_DAYS:
             when = "hari ini" if days == 0 else f"{days} hari lagi"
-            out["due_soon"] = Reason("due_soon", f"HPL {day_label(p.due_date)} ({when})", INGAT)
+            out["due_soon"] = Reason("due_soon", f"HPL {day_name(p.due_date)} ({when})", INGAT)
         elif days < 0:
             out["due_passed"] = Reason(
                 "due_passed",
-                f"HPL {day_label(p.due_date)} sudah lewat {-days} hari, persalinan belum dicatat",
+                f"HPL {day_name(p.due_date)} sudah lewat {-days} hari, persalinan belum dicatat",
                 INGAT,
             )
     if p.delivery_date is not None and today >= p.delivery_date:
@@ -573,7 +568,7 @@ def pregnancy_reasons(p: PregnancyFacts, today: date) -> list[Reason]:
             out["postnatal_due"] = Reason(
                 "postnatal_due",
                 f"Pemeriksaan nifas {checks} dari {p.pnc_standard} kali "
-                f"(hari ke-{day} setelah melahirkan, sampai {day_label(end)})",
+                f"(hari ke-{day} setelah melahirkan, sampai {day_name(end)})",
                 INGAT,
             )
     return [out[c] for c in CODES if c in out]

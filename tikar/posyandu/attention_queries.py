@@ -21,9 +21,10 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from tikar.calendar import POSTNATAL_DAYS, shift_day
 from tikar.households.models import Child, Pregnancy
 from tikar.monitoring.models import ChildVisit, PregnancyVisit
-from tikar.monitoring.rules import add_months, age_on
+from tikar.monitoring.rules import age_on
 from tikar.posyandu.attention import (
     AttentionItem,
     ChildFacts,
@@ -35,7 +36,6 @@ from tikar.posyandu.attention import (
     sort_items,
 )
 from tikar.scorecard.refresh import ruleset_for
-from tikar.scorecard.rules import POSTNATAL_DAYS
 
 __all__ = ["AttentionItem", "attention_for_village"]
 
@@ -81,7 +81,7 @@ def attention_for_village(
             village_id=village_code,
             closed_at__isnull=True,
             birth_date__lte=today,
-            birth_date__gt=add_months(today, -60),
+            birth_date__gt=shift_day(today, -60),
         )
         .filter(_posyandu_q("household__", posyandu_id))
     )
@@ -106,7 +106,7 @@ def attention_for_village(
     if child_rows:
         visits = ChildVisit.objects.alive().filter(
             village_id=village_code,
-            month__gte=add_months(today.replace(day=1), -60),
+            month__gte=shift_day(today.replace(day=1), -60),
             child__in=children.values("id"),
         )
         for row in visits.values_list(*_CHILD_VISIT_FIELDS):

@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tikar.scorecard.evaluate import age_in_months, month_end
+from tikar.calendar import age_in_months, month_end
 
 __all__ = [
     "TEXT_KEYS",

@@ -39,13 +39,13 @@ from django.db.models.functions import (
 )
 
 from tikar.accounts.scope import scoped
+from tikar.calendar import month_end, shift_day
 from tikar.growth import quality
 from tikar.growth.mat import HIJAU, KUNING, MAT_COLOURS, MERAH, MatCutoffs
 from tikar.households.models import Child
 from tikar.monitoring.models import ChildVisit
-from tikar.monitoring.rules import add_months, age_on
+from tikar.monitoring.rules import age_on
 from tikar.regions.models import Level
-from tikar.scorecard.evaluate import month_end
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def period_months(first: date, last: date) -> tuple[date, ...]:
     m = first
     while m <= last:
         out.append(m)
-        m = add_months(m, 1)
+        m = shift_day(m, 1)
     return tuple(out)
 
 
@@ -168,7 +168,7 @@ def _not(field: str) -> Q:
 
 def sql_counts(visits, cutoffs: MatCutoffs) -> dict[str, int]:
     """`quality.row_counts` of the records of `visits` that have a visit date, and how many have
-    none ("undated"), in one aggregate query (the age in completed months is `scorecard.evaluate.age_in_months` on the visit date,
+    none ("undated"), in one aggregate query (the age in completed months is `tikar.calendar.age_in_months` on the visit date,
     0 before birth, as `rules.age_on`)."""
     birth = F("child__birth_date")
     months = (ExtractYear("visit_date") - ExtractYear(birth)) * 12 + (
@@ -260,7 +260,7 @@ def _children(user, region_code: str, level: int, first: date, last: date, *, te
         Child.objects.filter(
             deleted_at__isnull=True,
             birth_date__lte=month_end(last),
-            birth_date__gt=add_months(first, -61),
+            birth_date__gt=shift_day(first, -61),
         ).filter(Q(closed_at__isnull=True) | Q(closed_at__gte=first)),
         user,
     )

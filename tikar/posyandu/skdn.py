@@ -32,16 +32,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from tikar.monitoring.rules import is_balita_month  # the one reading of "balita in a month"
-from tikar.scorecard.evaluate import month_end
-
-
-def shift_months(day: date, months: int) -> date:
-    """`day` moved by whole calendar months (negative: back), clamped to the month's end."""
-    index = day.year * 12 + day.month - 1 + months
-    first = date(index // 12, index % 12 + 1, 1)
-    return first.replace(day=min(day.day, month_end(first).day))
-
+from tikar.calendar import (
+    is_balita_month,  # the one reading of "balita in a month"
+    month_end,
+    shift_day,
+)
 
 __all__ = [
     "BANDS",
@@ -103,14 +98,14 @@ def band_birth_bounds(month: date) -> list[tuple[date | None, date]]:
     day falls in it: `after` None for the last band (its lower end is the balita limit, which
     the caller applies). Lets a database group children by band with plain date comparisons.
 
-    Completed months on day X are ≥ m exactly when birth ≤ shift_months(X, −m) (shift_months
+    Completed months on day X are ≥ m exactly when birth ≤ shift_day(X, −m) (shift_months
     clamps to the month's end, the same reading as `age_in_months`).
     """
     last = month_end(month)
     out: list[tuple[date | None, date]] = []
     for i, (lo, _hi) in enumerate(BANDS):
-        upto = shift_months(last, -lo)
-        after = shift_months(last, -BANDS[i + 1][0]) if i + 1 < len(BANDS) else None
+        upto = shift_day(last, -lo)
+        after = shift_day(last, -BANDS[i + 1][0]) if i + 1 < len(BANDS) else None
         out.append((after, upto))
     return out
 

@@ -19,12 +19,12 @@ from datetime import date, datetime, time
 from django.db.models import Case, Count, FilteredRelation, IntegerField, Q, Value, When
 from django.utils import timezone
 
+from tikar.calendar import add_months, month_end
 from tikar.growth.weighing import BGM_BELOW_Z
 from tikar.households.models import Child
 from tikar.monitoring.models import ChildVisit
 from tikar.posyandu import skdn
 from tikar.regions.models import Level, level_of
-from tikar.scorecard.evaluate import add_months, month_end
 
 __all__ = ["SkdnResult", "children_in_skdn", "skdn_for_region"]
 

@@ -14,12 +14,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from tikar import clock
+from tikar.calendar import month_name
 from tikar.households import views as hv
 from tikar.posyandu.needs_queries import needs_for_village
 from tikar.regions.models import Posyandu
 from tikar.scorecard.models import ROMAN
 from tikar.scorecard.needs import gain
-from tikar.scorecard.period import month_name
 
 
 def posyandu_param(request: HttpRequest, village_code: str) -> Posyandu | None:

@@ -27,12 +27,12 @@ from django.views.decorators.http import require_safe
 from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped_regions
+from tikar.calendar import month_name, quarter_of, shift_day
 from tikar.growth import quality
 from tikar.growth.mat import COLOUR_LABELS
-from tikar.monitoring.rules import add_months, id_decimal, month_label
+from tikar.monitoring.rules import id_decimal
 from tikar.posyandu.quality_queries import child_names, quality_for_region
 from tikar.regions.models import Level, Region
-from tikar.scorecard.period import quarter_of
 
 MAX_MONTHS = 24
 PAGE_SIZE = 50
@@ -99,8 +99,8 @@ class Period:
     @property
     def label(self) -> str:
         if self.first == self.last:
-            return month_label(self.first)
-        return f"{month_label(self.first)} – {month_label(self.last)}"
+            return month_name(self.first)
+        return f"{month_name(self.first)} – {month_name(self.last)}"
 
 
 def parse_period(get, today: date) -> Period:
@@ -120,7 +120,7 @@ def parse_period(get, today: date) -> Period:
             )
         year, q = int(m.group(1)), int(m.group(2))
         first = date(year, 3 * q - 2, 1)
-        last = min(add_months(first, 2), this_month) if first <= this_month else first
+        last = min(shift_day(first, 2), this_month) if first <= this_month else first
         params = {"kuartal": f"{year}-{q}"}
     elif dari or sampai:
         first = _month(dari) if dari else None
@@ -263,7 +263,7 @@ def quality_report(request: HttpRequest) -> HttpResponse:
         ctx["choices"] = scoped_regions(request.user).filter(level=Level.REGENCY)[:600]
         return render(request, "posyandu/quality_report.html", ctx)
     q = quarter_of(today)
-    prev_q_first = add_months(date(today.year, 3 * q - 2, 1), -3)
+    prev_q_first = shift_day(date(today.year, 3 * q - 2, 1), -3)
     ctx["shortcuts"] = [
         (_("This month"), _query(wilayah=region.code, bulan=f"{today:%Y-%m}")),
         (_("This quarter"), _query(wilayah=region.code, kuartal=f"{today.year}-{q}")),
@@ -278,7 +278,7 @@ def quality_report(request: HttpRequest) -> HttpResponse:
             _("Last 12 months"),
             _query(
                 wilayah=region.code,
-                dari=f"{add_months(today.replace(day=1), -11):%Y-%m}",
+                dari=f"{shift_day(today.replace(day=1), -11):%Y-%m}",
                 sampai=f"{today:%Y-%m}",
             ),
         ),
@@ -354,7 +354,7 @@ def quality_children(request: HttpRequest) -> HttpResponse:
     fig = report.figures[code]
     if code == "not_weighed":
         entries = [
-            (cid, None, ", ".join(month_label(m) for m in fig.detail["months"][cid]))
+            (cid, None, ", ".join(month_name(m) for m in fig.detail["months"][cid]))
             for cid in fig.ids
         ]
     else:
@@ -378,7 +378,7 @@ def quality_children(request: HttpRequest) -> HttpResponse:
                 "name": name,
                 "posyandu": posyandu,
                 "village": village,
-                "month": month_label(month) if month else "",
+                "month": month_name(month) if month else "",
                 "value": value,
                 "url": reverse("target", args=[cid]),
             }

@@ -29,17 +29,16 @@ from openpyxl.utils import get_column_letter
 from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped_regions
+from tikar.calendar import PeriodError, month_name
+from tikar.calendar import parse_month as parse_month_query
 from tikar.exports import protect_workbook
 from tikar.households.views import village_for
-from tikar.monitoring.rules import month_label
 from tikar.posyandu import skdn
 from tikar.posyandu.skdn_queries import skdn_for_region
 from tikar.regions.models import Level, Posyandu, Region
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MONTH_PARAM = re.compile(r"(\d{4})-(\d{2})")
 AREA_CODE = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
-FIRST_MONTH = date(2000, 1, 1)
 
 
 def parse_month(value: str, today: date) -> tuple[date, str]:
@@ -48,27 +47,24 @@ def parse_month(value: str, today: date) -> tuple[date, str]:
     Empty: this month. Malformed, before 2000 or in the future: this month and a message.
     """
     this_month = today.replace(day=1)
-    if not value:
-        return this_month, ""
-    m = MONTH_PARAM.fullmatch(value.strip())
-    month = None
-    # Year 0000 is a valid match but no date: the same message as month 13.
-    if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= FIRST_MONTH.year:
-        month = date(int(m.group(1)), int(m.group(2)), 1)
-    if month is None or month < FIRST_MONTH:
+    try:
+        month = parse_month_query(value, latest=this_month)
+    except PeriodError as exc:
+        if exc.code == "future":
+            return this_month, _("%(month)s has not come yet: showing %(current)s.") % {
+                "month": month_name(parse_month_query(value)),
+                "current": month_name(this_month),
+            }
         return this_month, _(
             "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s): "
             "showing %(month)s."
         ) % {
             "value": value[:20],
             "example": f"{this_month:%Y-%m}",
-            "month": month_label(this_month),
+            "month": month_name(this_month),
         }
-    if month > this_month:
-        return this_month, _("%(month)s has not come yet: showing %(current)s.") % {
-            "month": month_label(month),
-            "current": month_label(this_month),
-        }
+    if month is None:
+        return this_month, ""
     return month, ""
 
 
@@ -167,7 +163,7 @@ def _context(request: HttpRequest) -> dict:
     ctx = {
         "scope": scope,
         "month": month,
-        "month_text": month_label(month),
+        "month_text": month_name(month),
         "month_param": month_param,
         "today_month": f"{today:%Y-%m}",
         "message": message,

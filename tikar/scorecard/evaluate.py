@@ -29,14 +29,24 @@ Choices where forms.md leaves room (each is also stated where it is implemented)
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache, wraps
 
-from tikar.scorecard.records import (
+from tikar.calendar import (
+    MONTHS_ID_SHORT,
+    POSTNATAL_DAYS,
+    add_months,
+    age_in_months,
+    in_age_range,
+    month_end,
+    quarter_bounds,
+    quarter_months,
+    short_month_name,
+)
+from tikar.monitoring.records import (
     ChildInput,
     ChildMonth,
     PaudInput,
@@ -48,7 +58,6 @@ from tikar.scorecard.rules import (
     DEFAULT_RULESET,
     INDICATORS,
     PAUD,
-    POSTNATAL_DAYS,
     PREGNANCY,
     STAGE_LABELS,
     Indicator,
@@ -62,7 +71,6 @@ Y, T, TS = "Y", "T", "TS"
 UNKNOWN_STAGE = "?"
 UNKNOWN_STAGE_LABEL = STAGE_LABELS[UNKNOWN_STAGE]
 
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 STATUS_LABELS = {
     "risti": "Risti",
     "kek": "KEK",
@@ -182,32 +190,6 @@ def percent(numerator: int, denominator: int) -> Decimal | None:
 # Calendar helpers
 
 
-def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    """First and last day of a quarter (I Jan-Mar, II Apr-Jun, III Jul-Sep, IV Oct-Dec)."""
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1-4, got {quarter}")
-    start = date(year, 3 * quarter - 2, 1)
-    end = date(year, 12, 31) if quarter == 4 else date(year, 3 * quarter + 1, 1) - timedelta(1)
-    return start, end
-
-
-def quarter_months(year: int, quarter: int) -> tuple[date, date, date]:
-    first = 3 * quarter - 2
-    return date(year, first, 1), date(year, first + 1, 1), date(year, first + 2, 1)
-
-
-def add_months(month: date, n: int) -> date:
-    """The first day of the month n months after (or before) `month`."""
-    index = month.year * 12 + month.month - 1 + n
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def month_end(month: date) -> date:
-    """The last day of `month`'s month (also for December 9999, where the next month does not
-    exist: a typed far-future month must get a refusal in words, not an overflow)."""
-    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
-
-
 def _clip(end: date, through: date | None) -> date:
     """The quarter's last day, or the last day of `through` for a running quarter.
 
@@ -217,39 +199,17 @@ def _clip(end: date, through: date | None) -> date:
     return end if through is None else min(end, month_end(through))
 
 
-def age_in_months(birth: date, on: date) -> int:
-    """Complete months from birth to `on` (negative before birth).
-
-    A month is complete when the day of the month is reached: born 15 May, 9 months on 15 Feb.
-    Born on the 31st, a month is complete only on the next 31st or the 1st after it: the
-    conservative reading, which never makes a child older than the calendar says.
-    """
-    months = (on.year - birth.year) * 12 + on.month - birth.month
-    return months - 1 if on.day < birth.day else months
-
-
-def _in_age_range(birth: date, month: date, lo: int, hi: int) -> bool:
-    """Whether the child is lo ≤ age < hi (complete months) on at least one day of the month."""
-    return age_in_months(birth, month_end(month)) >= lo and (
-        age_in_months(birth, max(month, birth)) < hi
-    )
-
-
 def _record_date(record: PregnancyMonth | ChildMonth) -> date:
     # Without a visit date the month's first day stands in: the earliest the visit can have been.
     return record.visit_date or record.month
 
 
-def _month_label(month: date) -> str:
-    return f"{_MONTH_NAMES[month.month - 1]} {month.year}"
-
-
 def _day_label(day: date) -> str:
-    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_ID_SHORT[day.month - 1]} {day.year}"
 
 
 def _months_label(months: Iterable[date]) -> str:
-    return ", ".join(_month_label(m) for m in months) or "tidak ada"
+    return ", ".join(short_month_name(m) for m in months) or "tidak ada"
 
 
 def _sorted_unique(records: Iterable, last_day: date) -> tuple:
@@ -263,7 +223,7 @@ def _sorted_unique(records: Iterable, last_day: date) -> tuple:
     for a, b in zip(kept, kept[1:], strict=False):
         if a.month == b.month:
             raise DataProblem(
-                f"dua catatan untuk bulan {_month_label(a.month)}: hapus salah satunya"
+                f"dua catatan untuk bulan {short_month_name(a.month)}: hapus salah satunya"
             )
     return tuple(kept)
 
@@ -320,7 +280,7 @@ def _band(age_months: int) -> str:
     if age_months < 18:
         return "13-17"
     # A record in the month of the 2nd birthday, after the birthday, still belongs to the
-    # cohort month (see _in_age_range), so it stays in the last band.
+    # cohort month (see calendar.in_age_range), so it stays in the last band.
     return "18-23"
 
 
@@ -328,7 +288,7 @@ def _band(age_months: int) -> str:
 def _cohort_months(birth: date, year: int, quarter: int) -> tuple[date, ...]:
     # In the cohort = 0-23 complete months on at least one day of the month: the month of birth
     # and the month of the 2nd birthday (unless the birthday is the 1st) both count.
-    return tuple(m for m in quarter_months(year, quarter) if _in_age_range(birth, m, 0, 24))
+    return tuple(m for m in quarter_months(year, quarter) if in_age_range(birth, m, 0, 24))
 
 
 def _child_quarter(c: ChildInput, year: int, quarter: int, through: date | None = None):
@@ -337,7 +297,7 @@ def _child_quarter(c: ChildInput, year: int, quarter: int, through: date | None 
     # A ChildVisit from 24 months on is the posyandu's weighing of a balita (issue 10), not a
     # 2b record: the scorecard reads the months of 0-23 only, also in its look-back windows.
     history = tuple(
-        r for r in _sorted_unique(c.months, end) if _in_age_range(c.birth_date, r.month, 0, 24)
+        r for r in _sorted_unique(c.months, end) if in_age_range(c.birth_date, r.month, 0, 24)
     )
     cohort = tuple(m for m in _cohort_months(c.birth_date, year, quarter) if m <= end)
     cohort_set = set(cohort)
@@ -518,7 +478,9 @@ def _latest_state(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     latest = ctx.in_quarter[-1]
     answer = _answer(latest, rule)
     said = {True: "ya", False: "tidak", None: "tidak diketahui"}[answer]  # None: see _cell
-    facts = f"{ctx.label}: catatan terakhir ({_month_label(latest.month)}): {rule.subject} {said}"
+    facts = (
+        f"{ctx.label}: catatan terakhir ({short_month_name(latest.month)}): {rule.subject} {said}"
+    )
     unanswered = (latest.month,) if answer is None else ()
     return _cell(ind, rule, Y if answer else T, (latest,), None, facts, unanswered)
 
@@ -545,7 +507,7 @@ def _any_in_window(ind: Indicator, rule: Rule, ctx: _Context) -> Cell:
     value = Y if len(hits) >= rule.threshold else T
     facts = (
         f"{ctx.label}: {rule.subject} pada {_months_label(r.month for r in hits)} dalam "
-        f"{rule.window_months} bulan ({_month_label(first_month)}–{_month_label(last_month)})"
+        f"{rule.window_months} bulan ({short_month_name(first_month)}–{short_month_name(last_month)})"
     )
     unanswered = _unanswered(window, rule) if value == T else ()
     return _cell(ind, rule, value, window, None, facts, unanswered)
@@ -653,7 +615,7 @@ def evaluate_pregnancy(
     )
     no_stage = (
         f"{UNKNOWN_STAGE_LABEL}: umur kehamilan belum diisi pada catatan "
-        f"{_month_label(in_quarter[-1].month)} dan tanggal melahirkan belum dicatat; isi umur "
+        f"{short_month_name(in_quarter[-1].month)} dan tanggal melahirkan belum dicatat; isi umur "
         "kehamilan (bulan ke-1 sampai 9) atau tanggal melahirkan"
     )
     cells = [
@@ -739,7 +701,7 @@ def evaluate_paud(
     months = tuple(
         m
         for m in quarter_months(year, quarter)
-        if _in_age_range(p.birth_date, m, 24, 72) and (through is None or m <= through)
+        if in_age_range(p.birth_date, m, 24, 72) and (through is None or m <= through)
     )
     if not months:
         return None
@@ -747,7 +709,7 @@ def evaluate_paud(
     for record in p.months:
         if record.month in by_month:
             raise DataProblem(
-                f"dua catatan PAUD untuk bulan {_month_label(record.month)}: hapus salah satunya"
+                f"dua catatan PAUD untuk bulan {short_month_name(record.month)}: hapus salah satunya"
             )
         by_month[record.month] = record.status
     statuses = [(m, by_month.get(m)) for m in months]
@@ -757,7 +719,8 @@ def evaluate_paud(
     _, end = quarter_bounds(year, quarter)
     age_group = "2-<3" if age_in_months(p.birth_date, end) < 36 else "3-6"
     detail = ", ".join(
-        f"{_month_label(m)}: {_PAUD_LABELS[s] if s else 'tidak ada catatan'}" for m, s in statuses
+        f"{short_month_name(m)}: {_PAUD_LABELS[s] if s else 'tidak ada catatan'}"
+        for m, s in statuses
     )
     explanation = (
         f"PAUD: mengikuti {attending} dari {enrolled} bulan terdaftar ({detail}); aturan: "

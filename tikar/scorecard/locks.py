@@ -1,14 +1,12 @@
 """Validating (locking) and reopening a desa's quarter.
 
-A quarter validated by the Admin Desa is frozen: its monthly records cannot change (the check
-below is called by `monitoring.services.record_month` and by the monthly models' `save`, which
-`soft_delete` goes through), and its stored results are not recomputed, so the scorecard stays
+A quarter validated by the Admin Desa is frozen: its monthly records cannot change (the rule
+`tikar.monitoring.locks.ensure_month_open`, called by `monitoring.services.record_month` and by
+the monthly models' `save`, asks `is_locked` below, registered by ScorecardConfig.ready()), and its stored results are not recomputed, so the scorecard stays
 the one that was validated. Reopening needs a reason, which is kept with who and when.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from tikar import clock
 from tikar.accounts.models import Role
+from tikar.calendar import month_name
 from tikar.scorecard.models import ROMAN, QuarterLock, QuarterReopening
-from tikar.scorecard.period import is_finished, month_name, validation_opens
-from tikar.scorecard.refresh import quarter_of
+from tikar.scorecard.period import is_finished, validation_opens
 
 
 def is_locked(village_code: str, year: int, quarter: int) -> bool:
@@ -33,19 +31,6 @@ def locked_message(year: int, quarter: int) -> str:
         "Quarter %(quarter)s %(year)s has been validated by the Admin Desa; ask the Admin Desa "
         "to reopen this quarter to change its data"
     ) % {"quarter": ROMAN[quarter], "year": year}
-
-
-def ensure_month_open(village_code: str | None, month: date | None) -> None:
-    """Refuse a change to a monthly record of a validated (locked) quarter.
-
-    Raises ValidationError with the message in the user's language (Bahasa Indonesia by
-    default), code "quarter_locked".
-    """
-    if not village_code or month is None:
-        return  # nothing to check yet; the record's own validation reports the gap
-    quarter = quarter_of(month)
-    if is_locked(village_code, month.year, quarter):
-        raise ValidationError(locked_message(month.year, quarter), code="quarter_locked")
 
 
 def _check_admin(user, village_code: str) -> None:

@@ -186,6 +186,167 @@ class QuarterResult(models.Model):
         return percent(self.received, self.expected)
 
 
+class VillageQuarterTotal(models.Model):
+    """One desa's quarter totalled per group: what every AREA page reads (issue 12, item 2).
+
+    An area's roll-up (kecamatan to national) sums these rows instead of one `QuarterResult`
+    per target and the monthly record tables: nationally about 83,762 desa x 3 groups rows per
+    quarter instead of ~13 million. Written by `refresh.refresh_village_quarter` in the same
+    transaction as the desa's `QuarterResult` rows (so the two never disagree), and one row per
+    group (pregnancy, child, paud) for every desa quarter that has results OR monthly records,
+    zeros allowed, so that completeness and "desa that recorded nothing" read this table too.
+    Per-desa pages (Formulir 3a / 3b, the explanation, one desa's scorecard) keep reading
+    `QuarterResult`.
+    """
+
+    village = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=QUARTER_VALIDATORS)
+    group = models.CharField(max_length=10, choices=Group.choices)
+    targets = models.PositiveIntegerField(default=0)  # rows of Formulir 3a / 3b or PAUD
+    received = models.PositiveIntegerField(default=0)  # sum of Y
+    expected = models.PositiveIntegerField(default=0)  # sum of (indicators - TS)
+    stunting_status = models.PositiveIntegerField(default=0)  # latest status is stunting
+    # Indicator i: targets with Y (y_i) and with TS (ts_i); unused indicators stay 0.
+    y1 = models.PositiveIntegerField(default=0)
+    y2 = models.PositiveIntegerField(default=0)
+    y3 = models.PositiveIntegerField(default=0)
+    y4 = models.PositiveIntegerField(default=0)
+    y5 = models.PositiveIntegerField(default=0)
+    y6 = models.PositiveIntegerField(default=0)
+    y7 = models.PositiveIntegerField(default=0)
+    y8 = models.PositiveIntegerField(default=0)
+    y9 = models.PositiveIntegerField(default=0)
+    y10 = models.PositiveIntegerField(default=0)
+    ts1 = models.PositiveIntegerField(default=0)
+    ts2 = models.PositiveIntegerField(default=0)
+    ts3 = models.PositiveIntegerField(default=0)
+    ts4 = models.PositiveIntegerField(default=0)
+    ts5 = models.PositiveIntegerField(default=0)
+    ts6 = models.PositiveIntegerField(default=0)
+    ts7 = models.PositiveIntegerField(default=0)
+    ts8 = models.PositiveIntegerField(default=0)
+    ts9 = models.PositiveIntegerField(default=0)
+    ts10 = models.PositiveIntegerField(default=0)
+    # Child group only (0 on the others): the stunting prevalence's denominator (latest valid
+    # length-for-age z in the quarter at 0-23 months, WHO flag 0) and the stunted among them,
+    # exactly as rollup.latest_measurements + growth.prevalence count them, so an area's
+    # prevalence is the pooled sum and its Wilson interval is the same number.
+    measured = models.PositiveIntegerField(default=0)
+    stunted = models.PositiveIntegerField(default=0)
+    # Bit m-1 set when month m of the quarter (1-3) has a live 2a / 2b / 2c record of the desa
+    # (same value on the three rows of a desa quarter).
+    months_recorded = models.PositiveSmallIntegerField(default=0)
+    evaluated_through = models.DateField(null=True, blank=True)  # as QuarterResult
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("desa quarter total")
+        verbose_name_plural = _("desa quarter totals")
+        constraints = [
+            # Its index serves the refresh's replace and one desa's look-up
+            # (WHERE village_id = %s AND year = %s AND quarter = %s).
+            models.UniqueConstraint(
+                fields=["village", "year", "quarter", "group"], name="villagequartertotal_one"
+            ),
+        ]
+        indexes = [
+            # Serves every area roll-up, completeness and the stale check:
+            # WHERE year = %s AND quarter = %s AND village_id LIKE '12.10.%' (or the range
+            # of rollup.under), like quarterresult_area.
+            models.Index(
+                fields=["year", "quarter", "village"],
+                name="villagequartertotal_area",
+                opclasses=["int2_ops", "int2_ops", "varchar_pattern_ops"],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village_id} {self.year}-Q{self.quarter} {self.group}: {self.targets}"
+
+
+class RegencyQuarterTotal(models.Model):
+    """One kabupaten/kota's quarter totalled per group over its desa (issue 12, item 2): what
+    the NATIONAL and PROVINCE roll-ups and their trend read, about 514 x 3 rows per quarter
+    instead of 83,762 x 3 `VillageQuarterTotal` rows. Kabupaten and kecamatan pages keep
+    reading the desa totals (they need one line per desa or kecamatan).
+
+    The count columns are the sums of the kabupaten's `VillageQuarterTotal` rows; desa_total
+    is the number of desa/kelurahan of the kabupaten in the region list and recorded_m1..m3
+    the desa whose `months_recorded` has month 1..3 of the quarter (reporting completeness).
+    Rewritten by `totals.write_regency_totals` in the same transaction as any desa total of
+    the kabupaten (refresh, validated-quarter fill), so it always equals the sum of its desa.
+    """
+
+    regency = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=QUARTER_VALIDATORS)
+    group = models.CharField(max_length=10, choices=Group.choices)
+    targets = models.PositiveIntegerField(default=0)
+    received = models.PositiveIntegerField(default=0)
+    expected = models.PositiveIntegerField(default=0)
+    stunting_status = models.PositiveIntegerField(default=0)
+    y1 = models.PositiveIntegerField(default=0)
+    y2 = models.PositiveIntegerField(default=0)
+    y3 = models.PositiveIntegerField(default=0)
+    y4 = models.PositiveIntegerField(default=0)
+    y5 = models.PositiveIntegerField(default=0)
+    y6 = models.PositiveIntegerField(default=0)
+    y7 = models.PositiveIntegerField(default=0)
+    y8 = models.PositiveIntegerField(default=0)
+    y9 = models.PositiveIntegerField(default=0)
+    y10 = models.PositiveIntegerField(default=0)
+    ts1 = models.PositiveIntegerField(default=0)
+    ts2 = models.PositiveIntegerField(default=0)
+    ts3 = models.PositiveIntegerField(default=0)
+    ts4 = models.PositiveIntegerField(default=0)
+    ts5 = models.PositiveIntegerField(default=0)
+    ts6 = models.PositiveIntegerField(default=0)
+    ts7 = models.PositiveIntegerField(default=0)
+    ts8 = models.PositiveIntegerField(default=0)
+    ts9 = models.PositiveIntegerField(default=0)
+    ts10 = models.PositiveIntegerField(default=0)
+    measured = models.PositiveIntegerField(default=0)  # child group only, as the desa rows
+    stunted = models.PositiveIntegerField(default=0)
+    desa_total = models.PositiveIntegerField(default=0)  # desa of the kabupaten (region list)
+    # Desa with a live 2a / 2b / 2c record in month 1, 2, 3 of the quarter.
+    recorded_m1 = models.PositiveIntegerField(default=0)
+    recorded_m2 = models.PositiveIntegerField(default=0)
+    recorded_m3 = models.PositiveIntegerField(default=0)
+    # The stale check of the national and province pages (rollup.mark_stale): desa with
+    # totals, how many of them have an evaluated_through, and its least and greatest value.
+    # A kabupaten whose desa all have today's evaluated_through has nothing stale, so the
+    # per-desa check runs only under the kabupaten where something may be.
+    desa_computed = models.PositiveIntegerField(default=0)
+    through_count = models.PositiveIntegerField(default=0)
+    through_min = models.DateField(null=True, blank=True)
+    through_max = models.DateField(null=True, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kabupaten quarter total")
+        verbose_name_plural = _("kabupaten quarter totals")
+        constraints = [
+            # Its index serves the rewrite of one kabupaten quarter
+            # (DELETE ... WHERE regency_id = %s AND year = %s AND quarter = %s).
+            models.UniqueConstraint(
+                fields=["regency", "year", "quarter", "group"], name="regencyquartertotal_one"
+            ),
+        ]
+        indexes = [
+            # Serves the national and province roll-ups and trend:
+            # WHERE year = %s AND quarter = %s [AND regency_id >= '12.' AND regency_id < '12/'].
+            models.Index(
+                fields=["year", "quarter", "regency"],
+                name="regencyquartertotal_area",
+                opclasses=["int2_ops", "int2_ops", "varchar_pattern_ops"],
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regency_id} {self.year}-Q{self.quarter} {self.group}: {self.targets}"
+
+
 class DirtyQuarter(models.Model):
     """A desa's quarter whose stored results are older than its monthly records."""
 

@@ -38,27 +38,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tikar.scorecard.evaluate import (
-    STATUS_LABELS,
-    T,
-    TargetResult,
+from tikar.calendar import (
+    MONTHS_ID,
     add_months,
     age_in_months,
     month_end,
-    percent,
     quarter_bounds,
     quarter_months,
 )
-from tikar.scorecard.records import ChildInput, PregnancyInput
+from tikar.monitoring.records import ChildInput, PregnancyInput
+from tikar.scorecard.evaluate import STATUS_LABELS, T, TargetResult, percent
 from tikar.scorecard.rules import CHILD, INDICATORS, PREGNANCY, STAGE_LABELS, Rule, RuleKind
 
 # PregnancyMonth.postnatal_checks is 0-4 (records.py): one monthly record holds at most 4.
 MAX_CHECKS_PER_RECORD = 4
-
-_MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +120,7 @@ class _Context:
 def _month_name(month: date, today: date) -> str:
     if (month.year, month.month) == (today.year, today.month):
         return "bulan ini"
-    return f"{_MONTHS[month.month - 1]} {month.year}"
+    return f"{MONTHS_ID[month.month - 1]} {month.year}"
 
 
 def _phrase(months: Sequence[date], today: date, joiner: str = "dan") -> str:
@@ -230,7 +223,7 @@ def _sum_after_delivery(rule: Rule, ctx: _Context):
     if missing <= 0 or missing > room:
         return None
     until = min(last, ctx.quarter_end)
-    until_label = f"{until.day} {_MONTHS[until.month - 1]} {until.year}"
+    until_label = f"{until.day} {MONTHS_ID[until.month - 1]} {until.year}"
     return f"{missing} {rule.subject} lagi sampai {until_label}", months
 
 

@@ -14,33 +14,17 @@ from __future__ import annotations
 
 from datetime import date
 
-# The month names every Indonesian label uses (also tikar.monitoring.rules.month_label).
-MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-
-
-def quarter_first_months(year: int, quarter: int) -> tuple[date, date, date]:
-    """The first days of the quarter's three months (quarter 1-4; ValueError otherwise)."""
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1-4, got {quarter}")
-    first = 3 * quarter - 2
-    return date(year, first, 1), date(year, first + 1, 1), date(year, first + 2, 1)
-
-
-def quarter_of(day: date) -> int:
-    return (day.month - 1) // 3 + 1
+from tikar.calendar import month_name, quarter_months, year_quarter
 
 
 def is_finished(year: int, quarter: int, today: date) -> bool:
     """True once the quarter's last day is before `today` (from 1 January for quarter IV)."""
-    return today.replace(day=1) > quarter_first_months(year, quarter)[2]
+    return today.replace(day=1) > quarter_months(year, quarter)[2]
 
 
 def is_provisional(year: int, quarter: int, today: date) -> bool:
     """True for the running quarter: it has started and not ended (its figures may change)."""
-    return (year, quarter) == (today.year, quarter_of(today))
+    return (year, quarter) == year_quarter(today)
 
 
 def evaluated_through(year: int, quarter: int, today: date) -> date | None:
@@ -54,12 +38,7 @@ def evaluated_through(year: int, quarter: int, today: date) -> date | None:
 def elapsed_months(year: int, quarter: int, today: date) -> tuple[date, ...]:
     """The quarter's months up to and including the current month (all three once finished)."""
     this_month = today.replace(day=1)
-    return tuple(m for m in quarter_first_months(year, quarter) if m <= this_month)
-
-
-def month_name(month: date) -> str:
-    """ "November 2025": the month in Bahasa Indonesia, as the provisional label names it."""
-    return f"{MONTHS_ID[month.month - 1]} {month.year}"
+    return tuple(m for m in quarter_months(year, quarter) if m <= this_month)
 
 
 FINISHED_NOTE = "Final: kuartal sudah berakhir"
@@ -72,5 +51,5 @@ def provisional_note(through: date) -> str:
 
 def validation_opens(year: int, quarter: int) -> date:
     """The first day on which the quarter may be validated: the day after it ends."""
-    last = quarter_first_months(year, quarter)[2]
+    last = quarter_months(year, quarter)[2]
     return date(last.year + 1, 1, 1) if last.month == 12 else date(last.year, last.month + 1, 1)

@@ -5,8 +5,12 @@
   one INSERT ... ON CONFLICT DO NOTHING inside the transaction of the change itself, so a
   committed change is never left unmarked.
 - `refresh_village_quarter` recomputes one desa's quarter with the pure engine and replaces
-  its rows in one transaction; `refresh_dirty` (and `manage.py refresh_scorecards`) does every
-  dirty quarter; the pages call `ensure_fresh`, so what a user sees is never stale.
+  its rows AND its per-desa totals (`VillageQuarterTotal`, what the area pages read) in one
+  transaction; `refresh_dirty` (the worker's job `tasks.refresh_dirty_quarters`, and
+  `manage.py refresh_scorecards`) does every dirty quarter. Pages never recompute: they call
+  `request_fresh` (one desa) or `rollup.request_area_refresh`, which mark stale quarters and
+  enqueue the job, and say "Sedang diperbarui" while it runs. `ensure_fresh` (inline) remains
+  for commands and the per-desa readers outside the scorecard pages.
 - A validated (locked) quarter is never recomputed: its stored rows are the figures the
   Admin Desa validated. Reopening it marks it dirty again.
 
@@ -26,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
@@ -33,16 +38,24 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from tikar import clock
+from tikar.calendar import POSTNATAL_DAYS, add_months, quarter_bounds, quarter_of
+from tikar.monitoring.records import (
+    ChildInput,
+    ChildMonth,
+    PaudInput,
+    PaudMonth,
+    PregnancyInput,
+    PregnancyMonth,
+)
 from tikar.regions.models import Region
+from tikar.scorecard import totals
 from tikar.scorecard.evaluate import (
     PaudResult,
     TargetResult,
-    add_months,
     evaluate_child,
     evaluate_paud,
     evaluate_pregnancy,
     problem_result,
-    quarter_bounds,
 )
 from tikar.scorecard.models import (
     CELL_CHAR,
@@ -51,17 +64,10 @@ from tikar.scorecard.models import (
     QuarterLock,
     QuarterResult,
     RuleChoice,
+    VillageQuarterTotal,
 )
 from tikar.scorecard.period import evaluated_through
-from tikar.scorecard.records import (
-    ChildInput,
-    ChildMonth,
-    PaudInput,
-    PaudMonth,
-    PregnancyInput,
-    PregnancyMonth,
-)
-from tikar.scorecard.rules import CHILD, PAUD, POSTNATAL_DAYS, PREGNANCY, RuleSet, ruleset
+from tikar.scorecard.rules import CHILD, PAUD, PREGNANCY, RuleSet, ruleset
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +76,6 @@ UNREADABLE = (
     "data sasaran ini tidak dapat dinilai (catatan bulanan berisi nilai yang tidak dikenal); "
     "buka catatan bulanannya, periksa dan simpan ulang"
 )
-
-
-def quarter_of(month: date) -> int:
-    return (month.month - 1) // 3 + 1
 
 
 def current_quarter(today: date | None = None) -> tuple[int, int]:
@@ -99,12 +101,24 @@ def ruleset_for(village_code: str, year: int) -> RuleSet:
 # Dirty marking
 
 
-def mark_dirty(village_code: str, quarters: Iterable[tuple[int, int]]) -> None:
+def mark_dirty(
+    village_code: str, quarters: Iterable[tuple[int, int]], *, request: bool = True
+) -> None:
+    """Mark the desa's quarters dirty (INSERT ... ON CONFLICT DO NOTHING, in the caller's
+    transaction) and, with settings.TIKAR_REFRESH_ON_SAVE (default True), ask the worker to
+    recompute them once that transaction commits (`tasks.request_refresh`).
+
+    `request=False`: only mark (a migration, or a caller that requests the refresh itself).
+    """
     rows = [
         DirtyQuarter(village_id=village_code, year=y, quarter=q) for y, q in sorted(set(quarters))
     ]
     if rows:
         DirtyQuarter.objects.bulk_create(rows, ignore_conflicts=True)
+        if request and getattr(settings, "TIKAR_REFRESH_ON_SAVE", True):
+            from tikar.scorecard.tasks import request_refresh
+
+            request_refresh(on_commit=True)
 
 
 def _pregnancy_quarters(month: date, last: tuple[int, int]) -> set[tuple[int, int]]:
@@ -518,7 +532,13 @@ def refresh_village_quarter(village: Region | str, year: int, quarter: int) -> b
         if QuarterLock.objects.filter(
             village_id=code, year=year, quarter=quarter, locked_at__isnull=False
         ).exists():
-            return False  # validated: keep the figures the Admin Desa validated
+            # Validated: keep the figures the Admin Desa validated (their totals too, written
+            # from the stored rows if a quarter validated before the totals existed has none).
+            if not VillageQuarterTotal.objects.filter(
+                village_id=code, year=year, quarter=quarter
+            ).exists():
+                totals.totals_from_stored(code, year, quarter)
+            return False
         rules = ruleset_for(code, year)
         # A running quarter is evaluated over its elapsed months only (issue 8 §4): a month
         # that has not happened is not a month "without weighing".
@@ -532,6 +552,15 @@ def refresh_village_quarter(village: Region | str, year: int, quarter: int) -> b
                  for r in ev.paud]  # fmt: skip
         QuarterResult.objects.filter(village_id=code, year=year, quarter=quarter).delete()
         _insert_results(rows)
+        # The area pages' totals, in the same transaction: they never disagree with the rows.
+        totals.write_totals(
+            code,
+            year,
+            quarter,
+            ((r.group, r.cells, r.received, r.expected, r.is_stunting) for r in rows),
+            through,
+            now,
+        )
     return True
 
 
@@ -570,18 +599,70 @@ def _insert_results(rows: list[QuarterResult]) -> None:
         cursor.executemany(sql, params)
 
 
-def refresh_dirty(limit: int | None = None) -> int:
-    """Recompute every dirty desa quarter (oldest mark first); returns how many were done."""
-    pending = DirtyQuarter.objects.order_by("marked_at").values_list(
-        "village_id", "year", "quarter"
-    )
-    if limit is not None:
-        pending = pending[:limit]
+def refresh_dirty(limit: int | None = None, batch: int = 200) -> int:
+    """Recompute dirty desa quarters, oldest mark first, each desa quarter in its own
+    transaction; returns how many were done (at most `limit`).
+
+    Each mark is claimed inside its transaction with SELECT ... FOR UPDATE SKIP LOCKED where
+    the database has it (PostgreSQL), so two workers never take the same desa quarter and a
+    record save waits at most for one desa's refresh; on SQLite the claim is a plain read and
+    a double refresh is harmless. `batch`: marks read per look-up (the queue is re-read after
+    each batch, so newer marks are found). A quarter whose refresh raises is logged and
+    skipped for the rest of this run (its mark stays for the next run).
+    """
     done = 0
-    for code, year, quarter in list(pending):
-        refresh_village_quarter(code, year, quarter)
-        done += 1
+    failed: set[int] = set()
+    while limit is None or done < limit:
+        candidates = list(
+            DirtyQuarter.objects.exclude(pk__in=failed)
+            .order_by("marked_at", "pk")
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not candidates:
+            break
+        for pk in candidates:
+            if limit is not None and done >= limit:
+                break
+            try:
+                with transaction.atomic():
+                    mark = (
+                        DirtyQuarter.objects.select_for_update(skip_locked=True)
+                        .filter(pk=pk)
+                        .values_list("village_id", "year", "quarter")
+                        .first()
+                    )
+                    if mark is None:
+                        continue  # done by another worker meanwhile
+                    refresh_village_quarter(*mark)
+            except Exception:
+                logger.exception("scorecard: refresh of dirty quarter %s failed", pk)
+                failed.add(pk)
+                continue
+            done += 1
     return done
+
+
+def request_fresh(village_code: str, year: int, quarter: int) -> bool:
+    """What a desa page does before reading a quarter: mark it dirty if it was never computed
+    or was computed over other elapsed months than today's, and ask the worker for the dirty
+    quarters; True while the quarter still waits (the page says "Sedang diperbarui").
+
+    Nothing is recomputed here. With an ImmediateBackend (tests) the job runs at once.
+    """
+    from tikar.scorecard.tasks import request_refresh
+
+    key = {"village_id": village_code, "year": year, "quarter": quarter}
+    if QuarterLock.objects.filter(**key, locked_at__isnull=False).exists():
+        return False
+    stored = VillageQuarterTotal.objects.filter(**key).values_list("evaluated_through", flat=True)[
+        :1
+    ]
+    if not stored or stored[0] != evaluated_through(year, quarter, clock.today()):
+        mark_dirty(village_code, [(year, quarter)], request=False)
+    if not DirtyQuarter.objects.filter(**key).exists():
+        return False
+    request_refresh()
+    return DirtyQuarter.objects.filter(**key).exists()
 
 
 def ensure_fresh(village_code: str, year: int, quarter: int) -> None:

@@ -23,11 +23,12 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 
 from tikar import clock
+from tikar.calendar import month_name
 from tikar.exports import protect_workbook
 from tikar.regions.models import Region
 from tikar.scorecard.evaluate import percent
 from tikar.scorecard.models import ROMAN, DanaDesa, QuarterLock, QuarterResult
-from tikar.scorecard.period import evaluated_through, month_name, provisional_note
+from tikar.scorecard.period import evaluated_through, provisional_note
 from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY
 
 GROUPS = (PREGNANCY, CHILD, PAUD)

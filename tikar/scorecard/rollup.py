@@ -1,12 +1,17 @@
 """Roll-ups of the stored scorecards for kecamatan, kabupaten/kota, province and national users.
 
-Every figure is an aggregate in the database over the stored `QuarterResult` rows (or the
-monthly records), grouped by the sub-area's code prefix: `SUBSTR(village_id, 1, n)` where n is
-the length of a code at the sub-area's level ("12", "12.10", "12.10.07", "12.10.07.2001"), the
-same technique as the officers' home page. A page view never loops over people in Python; the
-one place that fetches a row per child is the stunting prevalence, which needs the growth
-engine's numeric z-scores (five numbers per child, no names) to apply WHO's exclusion rules and
-the Wilson interval exactly as `tikar.growth.prevalence` does everywhere else.
+Every figure is an aggregate in the database over the per-desa quarter totals
+(`VillageQuarterTotal`, three rows per desa and quarter, written by the refresh in the same
+transaction as the desa's `QuarterResult` rows), grouped by the sub-area's code prefix:
+`SUBSTR(village_id, 1, n)` where n is the length of a code at the sub-area's level ("12",
+"12.10", "12.10.07", "12.10.07.2001"). Nationally a quarter is ~250,000 such rows instead of
+~13 million target rows plus the monthly record tables (issue 12, item 2). A page view never
+recomputes: `request_area_refresh` marks stale quarters and enqueues the worker.
+
+The stunting prevalence pools the per-desa counts (children measured, stunted among them,
+counted as `tikar.growth.prevalence` does); its percent and Wilson interval depend only on
+the pooled count and denominator, so they are the figures `summarize` gives
+(`latest_measurements` + `stunting_prevalence` remain as that reference).
 
 Figures per sub-area:
 
@@ -34,16 +39,25 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Length, Substr
 
 from tikar import clock
+from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped, scoped_regions
-from tikar.growth.prevalence import PrevalenceRow, summarize
+from tikar.calendar import quarter_bounds, quarter_months
+from tikar.growth.prevalence import PrevalenceRow, summarize, wilson_interval
 from tikar.growth.who2006 import FEMALE, MALE, GrowthResult
 from tikar.regions.models import Level, Region
 from tikar.scorecard import period
-from tikar.scorecard.evaluate import percent, quarter_bounds, quarter_months
-from tikar.scorecard.models import ROMAN, DirtyQuarter, QuarterLock, QuarterResult
-from tikar.scorecard.refresh import current_quarter, refresh_village_quarter
+from tikar.scorecard.evaluate import percent
+from tikar.scorecard.models import (
+    ROMAN,
+    DirtyQuarter,
+    QuarterLock,
+    RegencyQuarterTotal,
+    VillageQuarterTotal,
+)
+from tikar.scorecard.refresh import current_quarter
 from tikar.scorecard.report import provisional_info
 from tikar.scorecard.rules import CHILD, INDICATORS, PAUD, PREGNANCY
+from tikar.scorecard.totals import masks_with, month_bit, months_mask
 
 # Length of a region code at each level.
 KEY_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8, Level.VILLAGE: 13}
@@ -134,7 +148,7 @@ def quarter_short_label(year: int, quarter: int) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Keeping the area's stored results fresh
+# Keeping the area's stored results fresh (by the worker, never inline)
 
 
 def _monthly_models():
@@ -146,7 +160,8 @@ def _monthly_models():
 def _recorded_in(months: Iterable[date]) -> Q:
     """A condition on Region: the desa has a live monthly record (2a, 2b or 2c) in `months`.
 
-    Three EXISTS on the (village, month) indexes of the record tables.
+    Three EXISTS on the (village, month) indexes of the record tables. The area pages read
+    `VillageQuarterTotal.months_recorded` instead; this stays for one-desa checks.
     """
     months = list(months)
     q = Q()
@@ -159,93 +174,171 @@ def _recorded_in(months: Iterable[date]) -> Q:
     return q
 
 
-def refresh_area(area: Region | None, quarters: Iterable[tuple[int, int]]) -> int:
-    """Recompute the area's desa quarters that are dirty, that have monthly records but were
-    never computed, or whose rows cover other elapsed months than today's (a running quarter
-    computed last month, or before it ended); returns how many were recomputed.
+def _under_codes(field: str, codes: Iterable[str]) -> Q:
+    """Rows whose region code in `field` lies under any of `codes` (ranges, as `under`)."""
+    cond = Q()
+    for code in codes:
+        cond |= Q(**{f"{field}__gte": code + ".", f"{field}__lt": code + "/"})
+    return cond
 
-    A desa page calls `refresh.ensure_fresh` for one quarter; an area has many, so this looks
-    them up with two queries and recomputes only those that need it. With many dirty quarters
-    (after a kabupaten changes its standards) the first page view pays for all of them.
-    """
-    quarters = sorted(set(quarters))
-    done = 0
-    dirty = DirtyQuarter.objects.filter(
-        under("village_id", area), year__in={y for y, _q in quarters}
-    ).values_list("village_id", "year", "quarter")
-    for code, y, q in list(dirty):
-        if (y, q) in quarters:
-            refresh_village_quarter(code, y, q)
-            done += 1
-    for y, q in quarters:
-        never = (
-            regions_at(Region.objects.all(), area, Level.VILLAGE)
-            .filter(_recorded_in(quarter_months(y, q)))
-            .exclude(
-                Exists(QuarterResult.objects.filter(village_id=OuterRef("code"), year=y, quarter=q))
-            )
-            .values_list("code", flat=True)
-            .order_by()
+
+def stale_regencies(area: Region | None, year: int, quarter: int, through: date | None) -> list:
+    """The kabupaten of `area` with a desa whose totals may cover other months than today's
+    (`through`: `period.evaluated_through` of today), from their `RegencyQuarterTotal`
+    pregnancy row: all desa fresh means no stored evaluated_through when the quarter is over,
+    else every desa's equal to `through`. One query on at most 514 rows."""
+    rows = RegencyQuarterTotal.objects.filter(
+        under("regency_id", area), year=year, quarter=quarter, group=PREGNANCY
+    ).values_list("regency_id", "desa_computed", "through_count", "through_min", "through_max")
+    out = []
+    for code, computed, counted, low, high in rows.order_by():
+        fresh = (
+            counted == 0
+            if through is None
+            else counted == computed and low == through and high == through
         )
-        for code in list(never):
-            refresh_village_quarter(code, y, q)
-            done += 1
-        # Stale: computed while the quarter ran, over fewer months than have passed since.
-        # A validated quarter is never stale (it can only be validated once it has ended).
-        through = period.evaluated_through(y, q, clock.today())
+        if not fresh:
+            out.append(code)
+    return out
+
+
+def mark_stale(area: Region | None, quarters: Iterable[tuple[int, int]]) -> int:
+    """Mark dirty the area's desa quarters whose totals cover other elapsed months than
+    today's (a running quarter computed last month, or computed before it ended); returns
+    how many were marked. One indexed query per quarter on the totals table (the pregnancy
+    row stands for its desa quarter); validated quarters are never stale.
+    """
+    today = clock.today()
+    marked = 0
+    for y, q in sorted(set(quarters)):
+        through = period.evaluated_through(y, q, today)
+        stale = VillageQuarterTotal.objects.filter(
+            under("village_id", area), year=y, quarter=q, group=PREGNANCY
+        )
+        if area is None or area.level <= Level.PROVINCE:
+            # National or province: first the kabupaten totals (514 rows nationally) say
+            # under which kabupaten a desa may be stale; usually none, so the 83,762-row
+            # desa check is skipped (it took ~0.2 s per quarter nationally).
+            suspects = stale_regencies(area, y, q, through)
+            if not suspects:
+                continue
+            stale = stale.filter(_under_codes("village_id", suspects))
         stale = (
-            QuarterResult.objects.filter(under("village_id", area), year=y, quarter=q).exclude(
-                evaluated_through=through
-            )
+            stale.exclude(evaluated_through=through)
             if through is not None
-            else QuarterResult.objects.filter(
-                under("village_id", area), year=y, quarter=q, evaluated_through__isnull=False
-            )
+            else stale.filter(evaluated_through__isnull=False)
         )
         locked = QuarterLock.objects.filter(year=y, quarter=q, locked_at__isnull=False)
-        for code in list(
+        codes = list(
             stale.exclude(village_id__in=locked.values("village_id"))
             .values_list("village_id", flat=True)
-            .distinct()
             .order_by()
-        ):
-            refresh_village_quarter(code, y, q)
-            done += 1
-    return done
+        )
+        DirtyQuarter.objects.bulk_create(
+            [DirtyQuarter(village_id=c, year=y, quarter=q) for c in codes],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
+        marked += len(codes)
+    return marked
+
+
+def pending_villages(area: Region | None, quarters: Iterable[tuple[int, int]]) -> int:
+    """How many desa of the area have a dirty quarter among `quarters` (waiting for the
+    worker): one query on DirtyQuarter, which holds only the marks not yet recomputed."""
+    quarters = set(quarters)
+    cond = Q()
+    for y, q in quarters:
+        cond |= Q(year=y, quarter=q)
+    if not quarters:
+        return 0
+    return (
+        DirtyQuarter.objects.filter(under("village_id", area))
+        .filter(cond)
+        .values("village_id")
+        .distinct()
+        .count()
+    )
+
+
+def request_area_refresh(area: Region | None, quarters: Iterable[tuple[int, int]]) -> int:
+    """What an area page does before reading: mark its stale quarters dirty and, when any
+    desa quarter of the area waits, enqueue the worker's refresh (`tasks.request_refresh`).
+    Returns how many desa still wait (the page says so: "Sedang diperbarui: N desa ...").
+
+    Nothing is recomputed here: the page shows the stored totals. With the test settings'
+    ImmediateBackend the job runs at enqueue, so the count is 0 afterwards.
+    """
+    from tikar.scorecard.tasks import request_refresh
+
+    quarters = sorted(set(quarters))
+    mark_stale(area, quarters)
+    pending = pending_villages(area, quarters)
+    if pending:
+        request_refresh()
+        pending = pending_villages(area, quarters)
+    return pending
 
 
 # --------------------------------------------------------------------------------------------
 # Aggregates
 
 
-def _results(user, area: Region | None, year: int, quarter: int) -> QuerySet[QuarterResult]:
-    qs = QuarterResult.objects.filter(year=year, quarter=quarter)
+def _totals(user, area: Region | None, year: int, quarter: int) -> QuerySet[VillageQuarterTotal]:
+    """The area's per-desa totals of the quarter (at most 3 rows per desa)."""
+    qs = VillageQuarterTotal.objects.filter(year=year, quarter=quarter)
     if area is not None:
         qs = qs.filter(under("village_id", area))
     return scoped(qs, user)
 
 
-def group_totals(qs: QuerySet[QuarterResult], key_len: int) -> dict[str, dict[str, dict]]:
-    """{sub-area code: {group: counts}} in ONE grouped query.
+def uses_regency_totals(user, key_len: int) -> bool:
+    """True when the table's sub-areas are provinces or kabupaten/kota (national and province
+    pages) and the user sees whole kabupaten (national administrator, province officer): the
+    roll-up then reads `RegencyQuarterTotal`, ~514 x 3 rows a quarter nationally, instead of
+    the 83,762 x 3 desa totals. Any other user or level keeps the desa totals (a kabupaten
+    officer's scope is part of one kabupaten's row)."""
+    return key_len <= KEY_LENGTH[Level.REGENCY] and getattr(user, "role", None) in (
+        Role.NATIONAL_ADMIN,
+        Role.PROVINCE_OFFICER,
+    )
 
-    Counts per group: n (targets), received, expected, and per indicator i the number of Y
-    (`y{i}`) and of TS (`s{i}`), read from character i of `cells` with SUBSTR.
+
+def _regency_totals(
+    user, area: Region | None, year: int, quarter: int
+) -> QuerySet[RegencyQuarterTotal]:
+    """The area's per-kabupaten totals of the quarter (at most 3 rows per kabupaten)."""
+    qs = RegencyQuarterTotal.objects.filter(year=year, quarter=quarter)
+    if area is not None:
+        qs = qs.filter(under("regency_id", area))
+    return scoped(qs, user, "regency")
+
+
+def group_totals(
+    qs: QuerySet[VillageQuarterTotal] | QuerySet[RegencyQuarterTotal],
+    key_len: int,
+    field: str = "village_id",
+) -> dict[str, dict[str, dict]]:
+    """{sub-area code: {group: counts}} in ONE grouped query over the per-desa totals (or,
+    with field="regency_id", the per-kabupaten totals).
+
+    Counts per group: n (targets), received, expected, stunting_status, per indicator i the
+    number of Y (`y{i}`) and of TS (`s{i}`), and (child group) measured / stunted.
     """
     width = max(len(INDICATORS[g]) for g in INDICATORS)
     aggregates: dict[str, Any] = {
-        "n": Count("pk"),
+        "n": Sum("targets"),
         "received": Sum("received"),
         "expected": Sum("expected"),
-        "stunting_status": Count("pk", filter=Q(is_stunting=True)),
+        "stunting_status": Sum("stunting_status"),
+        "measured": Sum("measured"),
+        "stunted": Sum("stunted"),
     }
     for i in range(1, width + 1):
-        aggregates[f"y{i}"] = Count("pk", filter=Q(**{f"c{i}": "Y"}))
-        aggregates[f"s{i}"] = Count("pk", filter=Q(**{f"c{i}": "S"}))
+        aggregates[f"y{i}"] = Sum(f"y{i}")
+        aggregates[f"s{i}"] = Sum(f"ts{i}")
     rows = (
-        qs.annotate(
-            key=Substr("village_id", 1, key_len),
-            **{f"c{i}": Substr("cells", i, 1) for i in range(1, width + 1)},
-        )
+        qs.annotate(key=Substr(field, 1, key_len))
         .values("key", "group")
         .annotate(**aggregates)
         .order_by()
@@ -254,6 +347,27 @@ def group_totals(qs: QuerySet[QuarterResult], key_len: int) -> dict[str, dict[st
     for r in rows:
         out.setdefault(r["key"], {})[r["group"]] = r
     return out
+
+
+def prevalence_row(stunted: int, measured: int) -> PrevalenceRow | None:
+    """The stunting line of `growth.prevalence` for pooled counts; None when nobody counts.
+
+    `PrevalenceCounter.rows` computes percent and the Wilson interval from the pooled count
+    and denominator only, so pooling the per-desa counts gives the identical figures.
+    """
+    if not measured:
+        return None
+    ci = wilson_interval(stunted, measured)
+    return PrevalenceRow(
+        indicator="stunting",
+        group="all",
+        value="all",
+        count=stunted,
+        denominator=measured,
+        percent=100.0 * stunted / measured,
+        ci_low=None if ci is None else 100.0 * ci[0],
+        ci_high=None if ci is None else 100.0 * ci[1],
+    )
 
 
 def latest_measurements(user, area: Region | None, year: int, quarter: int, key_len: int):
@@ -319,16 +433,75 @@ def stunting_prevalence(
 
 
 def completeness(
-    villages: QuerySet[Region], month: date, key_len: int
+    villages: QuerySet[Region],
+    totals: QuerySet[VillageQuarterTotal],
+    month: date,
+    key_len: int,
 ) -> dict[str, tuple[int, int]]:
-    """{sub-area code: (desa that recorded in `month`, all desa)} in one grouped query."""
-    rows = (
+    """{sub-area code: (desa that recorded in `month`, all desa)}: two grouped queries, the
+    desa of the Kemendagri list and the totals' `months_recorded` bit of the month."""
+    year, quarter = month.year, (month.month - 1) // 3 + 1
+    bit = month_bit(year, quarter, month)
+    all_desa = (
         villages.annotate(key=Substr("code", 1, key_len))
         .values("key")
-        .annotate(total=Count("pk"), recorded=Count("pk", filter=_recorded_in([month])))
+        .annotate(total=Count("pk"))
         .order_by()
     )
-    return {r["key"]: (r["recorded"], r["total"]) for r in rows}
+    recorded = (
+        _recorded_totals(totals, bit)
+        .annotate(key=Substr("village_id", 1, key_len))
+        .values("key")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    got = {r["key"]: r["n"] for r in recorded}
+    return {r["key"]: (got.get(r["key"], 0), r["total"]) for r in all_desa}
+
+
+def regency_completeness(
+    user,
+    area: Region | None,
+    totals: QuerySet[RegencyQuarterTotal],
+    month: date,
+    key_len: int,
+) -> dict[str, tuple[int, int]]:
+    """`completeness` from the kabupaten totals: {sub-area code: (desa that recorded in
+    `month`, all desa)}, the sums of recorded_m<month> and desa_total of the pregnancy rows
+    (the same on the three rows of a kabupaten). A kabupaten of the area without a row this
+    quarter (no desa of it has totals) still counts its desa in "all desa": those come from
+    the region list, one grouped count queried only when such a kabupaten exists."""
+    year, quarter = month.year, (month.month - 1) // 3 + 1
+    m = quarter_months(year, quarter).index(month) + 1
+    out: dict[str, tuple[int, int]] = {}
+    have: set[str] = set()
+    for regency, recorded, total in (
+        totals.filter(group=PREGNANCY)
+        .values_list("regency_id", f"recorded_m{m}", "desa_total")
+        .order_by()
+    ):
+        have.add(regency)
+        got, all_desa = out.get(regency[:key_len], (0, 0))
+        out[regency[:key_len]] = (got + recorded, all_desa + total)
+    regencies = set(sub_regions(user, area, Level.REGENCY).values_list("code", flat=True))
+    if regencies - have:
+        villages = (
+            sub_regions(user, area, Level.VILLAGE)
+            .annotate(regency=Substr("code", 1, KEY_LENGTH[Level.REGENCY]))
+            .values("regency")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        for r in villages:
+            if r["regency"] not in have:
+                got, all_desa = out.get(r["regency"][:key_len], (0, 0))
+                out[r["regency"][:key_len]] = (got, all_desa + r["total"])
+    return out
+
+
+def _recorded_totals(totals: QuerySet[VillageQuarterTotal], bits: int) -> QuerySet:
+    """One totals row per desa that recorded in every month of `bits`."""
+    return totals.filter(group=PREGNANCY, months_recorded__in=masks_with(bits))
 
 
 def months_recorded(user, area: Region | None, months: list[date]) -> dict[str, int]:
@@ -343,6 +516,22 @@ def months_recorded(user, area: Region | None, months: list[date]) -> dict[str, 
             qs = qs.filter(under("village_id", area))
         seen |= set(scoped(qs, user).values_list("village_id", "month").distinct().order_by())
     return dict(Counter(code for code, _month in seen))
+
+
+def months_recorded_totals(
+    user, area: Region | None, year: int, quarter: int, months: list[date]
+) -> dict[str, int]:
+    """{desa code: number of `months` (of the quarter) with a live monthly record}, from the
+    totals' `months_recorded` bits: one query, a row per desa. Same answer as
+    `months_recorded` (which reads the three record tables)."""
+    mask = months_mask(months, year, quarter)
+    rows = (
+        _totals(user, area, year, quarter)
+        .filter(group=PREGNANCY)
+        .values_list("village_id", "months_recorded")
+        .order_by()
+    )
+    return {code: (bits & mask).bit_count() for code, bits in rows if bits & mask}
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,14 +621,24 @@ def sub_regions(user, area: Region | None, level: int) -> QuerySet[Region]:
 def rollup(
     user, area: Region | None, year: int, quarter: int, level: int, today: date | None = None
 ) -> Rollup:
-    """The table of the area's sub-areas at `level` (call `refresh_area` first)."""
+    """The table of the area's sub-areas at `level`, from the stored per-desa totals
+    (`request_area_refresh` first asks the worker to bring stale ones up to date)."""
     key_len = KEY_LENGTH[level]
     month = reporting_month(year, quarter, today)
-    groups = group_totals(_results(user, area, year, quarter), key_len)
-    measurements = latest_measurements(user, area, year, quarter, key_len)
-    prevalence, overall = stunting_prevalence(measurements)
+    totals = _totals(user, area, year, quarter)
     villages = sub_regions(user, area, Level.VILLAGE)
-    reporting = completeness(villages, month, key_len)
+    if uses_regency_totals(user, key_len):
+        regency_totals = _regency_totals(user, area, year, quarter)
+        groups = group_totals(regency_totals, key_len, "regency_id")
+        reporting = regency_completeness(user, area, regency_totals, month, key_len)
+    else:
+        groups = group_totals(totals, key_len)
+        reporting = completeness(villages, totals, month, key_len)
+    prevalence = {
+        code: prevalence_row(g[CHILD]["stunted"] or 0, g[CHILD]["measured"] or 0)
+        for code, g in groups.items()
+        if CHILD in g
+    }
     regions = list(sub_regions(user, area, level).order_by("code"))
     rows = [
         _row(
@@ -454,14 +653,23 @@ def rollup(
     for row, region in zip(rows, regions, strict=True):
         row["region"] = region
     recorded = sum(r["desa_recorded"] for r in rows)
+    summed = _sum_groups(groups.get(r.code, {}) for r in regions)
+    child = summed.get(CHILD, {})
     total = _row(
         area.code if area else "",
         area.full_name if area else "",
-        _sum_groups(groups.get(r.code, {}) for r in regions),
+        summed,
         (recorded, sum(r["desa_total"] for r in rows)),
-        overall,
+        prevalence_row(child.get("stunted", 0), child.get("measured", 0)),
     )
-    silent = villages.exclude(_recorded_in([month])).select_related("parent").order_by("code")
+    # An anti-join walked in code order (NOT EXISTS on the totals' unique index per desa),
+    # which PostgreSQL stops after the first MISSING_LIST_LIMIT: nationally it reads a few
+    # thousand desa, not all 83,762 (a NOT IN would hash every recorded desa first).
+    recorded_here = _recorded_totals(
+        VillageQuarterTotal.objects.filter(year=year, quarter=quarter),
+        month_bit(year, quarter, month),
+    ).filter(village_id=OuterRef("code"))
+    silent = villages.filter(~Exists(recorded_here)).select_related("parent").order_by("code")
     info = provisional_info(year, quarter, today)
     for row in [*rows, total]:
         # Every exported line says whether it is final (CSV rows travel without the page).
@@ -522,25 +730,36 @@ def trend(
 ) -> list[dict[str, Any]]:
     """Tingkat konvergensi and stunting prevalence of the whole area for the last n quarters.
 
-    One grouped query for konvergensi, one measurement query per quarter for prevalence.
+    One grouped query over the per-desa totals for both figures.
     Leading quarters with no data are dropped (keeping at least four) so that a kabupaten
     that started using Tikar recently gets a chart of its own quarters.
     """
     quarters = [q for q in last_quarters(year, quarter, n) if q[0] >= 2000]
-    qs = QuarterResult.objects.filter(group__in=TARGET_GROUPS, year__gte=quarters[0][0])
+    whole_regencies = area is None or area.level <= Level.PROVINCE
+    if whole_regencies and uses_regency_totals(user, KEY_LENGTH[Level.PROVINCE]):
+        # National or province: the kabupaten totals (their sums are the same figures).
+        qs = scoped(RegencyQuarterTotal.objects.filter(year__gte=quarters[0][0]), user, "regency")
+        field = "regency_id"
+    else:
+        qs = scoped(VillageQuarterTotal.objects.filter(year__gte=quarters[0][0]), user)
+        field = "village_id"
     if area is not None:
-        qs = qs.filter(under("village_id", area))
+        qs = qs.filter(under(field, area))
     pooled = {
         (r["year"], r["quarter"]): r
-        for r in scoped(qs, user)
-        .values("year", "quarter")
-        .annotate(received=Sum("received"), expected=Sum("expected"))
+        for r in qs.values("year", "quarter")
+        .annotate(
+            received=Sum("received", filter=Q(group__in=TARGET_GROUPS)),
+            expected=Sum("expected", filter=Q(group__in=TARGET_GROUPS)),
+            measured=Sum("measured"),
+            stunted=Sum("stunted"),
+        )
         .order_by()
     }
     points = []
     for y, q in quarters:
         p = pooled.get((y, q))
-        _by_area, overall = stunting_prevalence(latest_measurements(user, area, y, q, 2))
+        overall = prevalence_row(p["stunted"] or 0, p["measured"] or 0) if p else None
         points.append(
             {
                 "year": y,

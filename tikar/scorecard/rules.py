@@ -23,6 +23,8 @@ from enum import StrEnum
 from functools import cache
 from operator import attrgetter
 
+from tikar.calendar import POSTNATAL_DAYS
+
 # Target groups, with the code names of glossary.md.
 PREGNANCY = "pregnancy"  # ibu hamil / bersalin / nifas (Formulir 2a, 3a)
 CHILD = "child"  # anak 0-23 bulan (Formulir 2b, 3b)
@@ -213,10 +215,10 @@ INDICATORS: dict[str, tuple[Indicator, ...]] = {
     PAUD: (Indicator(PAUD, 1, "paud", "Terdaftar dan aktif mengikuti layanan PAUD"),),
 }
 
-# Antenatal: months with a check required per trimester; postnatal: checks over the 42 days.
+# Antenatal: months with a check required per trimester; postnatal: checks over the 42 days
+# of nifas (tikar.calendar.POSTNATAL_DAYS).
 ANC_STANDARDS: dict[int, tuple[int, int, int]] = {4: (1, 1, 2), 6: (2, 1, 3)}
 PNC_STANDARDS: dict[int, int] = {3: 3, 4: 4}
-POSTNATAL_DAYS = 42
 
 _TS_TEXT = "tidak berlaku pada tahap ini"
 _RISK = frozenset({"risti", "kek"})

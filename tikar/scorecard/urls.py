@@ -20,7 +20,6 @@ urlpatterns = [
         views.quarter_reopen,
         name="quarter_reopen",
     ),
-    path("dana-desa/<year:year>/", views.dana_desa, name="dana_desa"),
     path("standar-layanan/<year:year>/", views.rule_choice, name="rule_choice"),
 ]
 

@@ -1,8 +1,11 @@
 """Quarterly screens: Formulir 3a / 3b recap, Formulir 4 scorecard (page, print, XLSX, JSON),
-validating and reopening a quarter, Dana Desa, and the kabupaten's choice of standards.
+validating and reopening a quarter, and the kabupaten's choice of standards (the Dana Desa page,
+table 5, is tikar.meetings.views_dana_desa: its prefill and policy are the meetings').
 
-Pages read the stored `QuarterResult` rows only (after `ensure_fresh`, which recomputes a dirty
-quarter) and total them in the database. The desa is the user's own, or for an officer
+Pages read the stored `QuarterResult` rows only and total them in the database; they never
+recompute: `refresh.request_fresh` sends a dirty or stale quarter to the worker and the page
+says "Sedang diperbarui" and polls until the figures are new (validating still refreshes
+inline: validated figures must be current). The desa is the user's own, or for an officer
 `?desa=<code>` inside their area; anything else is a 404, never a 403 that confirms it exists.
 """
 
@@ -22,25 +25,31 @@ from django.views.decorators.http import require_POST
 from tikar import clock
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped
+from tikar.calendar import month_name, quarter_months
 from tikar.households import views as hv
 from tikar.households.models import Child, Pregnancy
-from tikar.monitoring.rules import month_label
 from tikar.regions.models import Level, Region
 from tikar.scorecard import locks, report
-from tikar.scorecard.evaluate import PaudResult, quarter_months
-from tikar.scorecard.forms import DanaDesaForm, ReopenForm, RuleChoiceForm
+from tikar.scorecard.evaluate import PaudResult
+from tikar.scorecard.forms import ReopenForm, RuleChoiceForm
 from tikar.scorecard.models import (
     CHAR_CELL,
     ROMAN,
     UNKNOWN_CHAR,
     AncStandard,
-    DanaDesa,
+    DirtyQuarter,
     PncStandard,
     QuarterLock,
     QuarterResult,
     RuleChoice,
+    VillageQuarterTotal,
 )
-from tikar.scorecard.refresh import current_quarter, ensure_fresh, explain_target, mark_dirty
+from tikar.scorecard.refresh import (
+    current_quarter,
+    explain_target,
+    mark_dirty,
+    request_fresh,
+)
 from tikar.scorecard.rules import (
     CHILD,
     INDICATORS,
@@ -151,11 +160,31 @@ def data_problems(rows: list[QuarterResult], names: dict) -> list[dict]:
     return sorted(out, key=lambda p: p["name"].lower())
 
 
+def _poll_url(request: HttpRequest) -> str:
+    """The page's own address with ?pending=1: what the "Sedang diperbarui" note polls."""
+    query = request.GET.copy()
+    query["pending"] = "1"
+    return f"{request.path}?{query.urlencode()}"
+
+
+def _pending_poll(request: HttpRequest, village_code: str, year: int, quarter: int):
+    """The note's poll: the note again while the quarter waits for the worker, else
+    `HX-Refresh` so htmx reloads the page with the new figures. Never recomputes."""
+    if DirtyQuarter.objects.filter(village_id=village_code, year=year, quarter=quarter).exists():
+        ctx = {"pending": 1, "poll_url": _poll_url(request)}
+        return render(request, "scorecard/_pending.html", ctx)
+    response = HttpResponse("")
+    response["HX-Refresh"] = "true"
+    return response
+
+
 @login_required
 def recap(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
     village = hv.village_for(request)
-    ensure_fresh(village.code, year, quarter)
+    if request.GET.get("pending"):
+        return _pending_poll(request, village.code, year, quarter)
+    pending = request_fresh(village.code, year, quarter)
     rows = list(
         scoped(QuarterResult.objects, request.user).filter(
             village=village, year=year, quarter=quarter
@@ -192,6 +221,8 @@ def recap(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "desa_query": desa_query(request, village),
         "locked": locks.is_locked(village.code, year, quarter),
         "provisional": report.provisional_info(year, quarter),
+        "pending": int(pending),
+        "poll_url": _poll_url(request),
     }
     return render(request, "scorecard/recap.html", ctx)
 
@@ -203,7 +234,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
     if group not in (PREGNANCY, CHILD, PAUD):
         raise Http404
     village = hv.village_for(request)
-    ensure_fresh(village.code, year, quarter)
+    request_fresh(village.code, year, quarter)
     qs = QuarterResult.objects.filter(
         village=village, year=year, quarter=quarter, group=group, target_id=pk
     )
@@ -226,7 +257,7 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
                 "unknown": result.has_problem,
                 "explanation": result.explanation,
                 "rule": "",
-                "months": [month_label(m) for m in result.months],
+                "months": [month_name(m) for m in result.months],
             }
         )
     elif result is not None:
@@ -239,13 +270,13 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
                     "unknown": cell.unknown,
                     "explanation": cell.explanation,
                     "rule": cell.rule.description if cell.rule else "",
-                    "months": [month_label(m) for m in cell.months],
+                    "months": [month_name(m) for m in cell.months],
                 }
             )
     if target_url:
         month_links = [
             {
-                "label": month_label(m),
+                "label": month_name(m),
                 "url": reverse("record_month", kwargs={"pk": pk, "year": m.year, "month": m.month}),
             }
             for m in quarter_months(year, quarter)
@@ -281,7 +312,10 @@ def recap_target(request: HttpRequest, year: int, quarter: int, group: str, pk) 
 def scorecard(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     year, quarter = quarter_or_404(year, quarter)
     village = hv.village_for(request)
-    ensure_fresh(village.code, year, quarter)
+    if request.GET.get("pending"):
+        return _pending_poll(request, village.code, year, quarter)
+    # Never recomputed here: a stale quarter goes to the worker, the page shows what is stored.
+    pending = request_fresh(village.code, year, quarter)
     data = report.scorecard_data(village, year, quarter)
     fmt = request.GET.get("format", "")
     if fmt == "json":
@@ -335,6 +369,8 @@ def scorecard(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "data_problems": data_problems(problem_rows, _names(problem_rows)),
         "desa_query": desa_query(request, village),
         "amp_desa": desa_query(request, village).replace("?", "&"),
+        "pending": int(pending),
+        "poll_url": _poll_url(request),
     }
     return render(request, "scorecard/scorecard.html", ctx)
 
@@ -411,26 +447,6 @@ def year_or_404(year: int) -> int:
     return year
 
 
-def dana_desa_year_or_404(year: int) -> int:
-    """2000 up to next year: next year's APBDes is drafted (and its table 5 prefilled) in the
-    current year (issue 11 item 5); later years are a 404."""
-    if year < 2000 or year > clock.today().year + 1:
-        raise Http404
-    return year
-
-
-def _meeting_proposals(request: HttpRequest, village: Region, year: int) -> list:
-    """The proposals of the village's rembuk of `year` (the one that fed the APBDes of year + 1),
-    read through the scope."""
-    from tikar.meetings.models import Proposal
-
-    return list(
-        scoped(Proposal.objects, request.user, "meeting__village").filter(
-            meeting__village=village, meeting__year=year
-        )
-    )
-
-
 def save_one_per_key(obj, **key) -> None:
     """Save `obj`, a row that is one per `key` (a unique constraint, e.g. desa and year).
 
@@ -445,92 +461,6 @@ def save_one_per_key(obj, **key) -> None:
         obj.pk = type(obj)._default_manager.get(**key).pk
         obj._state.adding = False
         obj.save(force_update=True)
-
-
-@login_required
-def dana_desa(request: HttpRequest, year: int) -> HttpResponse:
-    """Table 5 of a year, with its prefill from the rembuk of year − 1 and the year's Dana Desa
-    policy beside the figures; a kelurahan's page says it has no Dana Desa (meetings.terms)."""
-    from tikar.meetings import budget, policy
-    from tikar.meetings.terms import budget_terms
-
-    year = dana_desa_year_or_404(year)
-    village = hv.village_for(request)
-    terms = budget_terms(village)
-    today = clock.today()
-    base = {
-        "village": village,
-        "year": year,
-        "years": list(range(today.year + 1, today.year - 5, -1)),
-        "terms": terms,
-        "desa_query": desa_query(request, village),
-        "scorecard_year": min(year, today.year),
-        "scorecard_quarter": current_quarter()[1] if year >= today.year else 4,
-        "meeting_year": year - 1,
-    }
-    if terms.is_kelurahan:
-        if request.method not in ("GET", "HEAD"):
-            raise Http404  # a kelurahan has no Dana Desa to save
-        total, lines = budget.allocated_by_source(
-            _meeting_proposals(request, village, year - 1), ("dana_kelurahan", "apbd")
-        )
-        return render(
-            request,
-            "scorecard/dana_desa.html",
-            {**base, "kelurahan_total": total, "kelurahan_lines": lines},
-        )
-    instance = scoped(DanaDesa.objects, request.user).filter(village=village, year=year).first()
-    editable = is_village_admin_of(request.user, village)
-    prefill = budget.table5_prefill(_meeting_proposals(request, village, year - 1))
-    prefilled = False
-    if request.method == "POST":
-        if not editable:
-            raise PermissionDenied
-        form = DanaDesaForm(request.POST, instance=instance, year=year)
-        if form.is_valid():
-            dd = form.save(commit=False)
-            dd.village = village
-            dd.year = year
-            dd.updated_by = request.user
-            dd._history_user = request.user
-            save_one_per_key(dd, village=village, year=year)
-            messages.success(request, _("Dana Desa %(year)s is saved.") % {"year": year})
-            return redirect(reverse("dana_desa", kwargs={"year": year}) + base["desa_query"])
-    elif editable and request.GET.get("isi") == "usulan" and not prefill.empty:
-        # The button fills the two stunting fields from the proposals; nothing is saved until
-        # the village checks them and saves (issue 11 item 5: "the village confirms").
-        initial = {
-            "development_stunting": prefill.development,
-            "empowerment_stunting": prefill.empowerment,
-        }
-        form = DanaDesaForm(instance=instance, initial=initial, year=year)
-        prefilled = True
-    else:
-        form = DanaDesaForm(instance=instance, year=year)
-    if not editable:
-        for field in form.fields.values():
-            field.disabled = True
-    year_policy = policy.policy_for(year)
-    checks = []
-    if year_policy is not None and instance is not None:
-        figures = {
-            "ceiling": instance.ceiling,
-            "blt": instance.blt,
-            "food_security": instance.food_security,
-            "operations": instance.operations,
-        }
-        checks = policy.check(year_policy, figures)
-    ctx = {
-        **base,
-        "form": form,
-        "editable": editable,
-        "data": report.dana_desa_data(village.code, year),
-        "prefill": prefill,
-        "prefilled": prefilled,
-        "policy": year_policy,
-        "checks": checks,
-    }
-    return render(request, "scorecard/dana_desa.html", ctx)
 
 
 @login_required
@@ -570,14 +500,21 @@ def rule_choice(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def _mark_regency_year_dirty(regency_code: str, year: int) -> None:
-    """Every stored desa quarter of the kabupaten and year is recomputed on its next read."""
-    stored = (
-        QuarterResult.objects.filter(village__code__startswith=regency_code + ".", year=year)
-        .values_list("village_id", "quarter")
-        .distinct()
-    )
+    """Every stored desa quarter of the kabupaten and year is marked dirty, and the worker is
+    asked once to recompute them all (one row per desa quarter: the totals' pregnancy row)."""
+    from tikar.scorecard.tasks import request_refresh
+
+    # The code range of rollup.under (a FK allows no startswith): the totals' area index.
+    stored = VillageQuarterTotal.objects.filter(
+        village_id__gte=regency_code + ".",
+        village_id__lt=regency_code + "/",
+        year=year,
+        group=PREGNANCY,
+    ).values_list("village_id", "quarter")
     by_village: dict[str, list[tuple[int, int]]] = {}
     for code, quarter in stored:
         by_village.setdefault(code, []).append((year, quarter))
     for code, quarters in by_village.items():
-        mark_dirty(code, quarters)
+        mark_dirty(code, quarters, request=False)
+    if by_village:
+        request_refresh(on_commit=True)

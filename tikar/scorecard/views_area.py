@@ -5,8 +5,9 @@ pages; a KPM or Admin Desa gets a 404, like every other page outside a user's ro
 page does not even confirm that an area view exists for them. `?wilayah=CODE` drills into a
 sub-area; a code outside the user's area is a 404 as well (scoped_regions).
 
-Every number comes from `tikar.scorecard.rollup` (grouped aggregates over the stored results)
-after `rollup.refresh_area` has recomputed the area's dirty quarters.
+Every number comes from `tikar.scorecard.rollup` (grouped aggregates over the stored per-desa
+totals). Nothing is recomputed in the view: `rollup.request_area_refresh` marks the stale
+quarters and enqueues the worker, and the page says how many desa wait ("Sedang diperbarui").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from io import BytesIO
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,10 +28,10 @@ from django.utils.translation import gettext_lazy
 
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped_regions
+from tikar.calendar import month_name
 from tikar.exports import CSV_CONTENT_TYPE, excel_csv, protect_workbook
-from tikar.monitoring.rules import month_label
 from tikar.regions.models import Level, Region
-from tikar.scorecard import lokus, rollup
+from tikar.scorecard import export_jobs, lokus, rollup
 from tikar.scorecard.charts import Series, line_chart
 from tikar.scorecard.models import ROMAN
 from tikar.scorecard.refresh import current_quarter
@@ -211,7 +213,7 @@ def rollup_xlsx(data: rollup.Rollup, rows: list[dict]) -> bytes:
     lines = [
         _("Convergence and stunting by area"),
         f"{area_name(data.area)} · {quarter_label(data.year, data.quarter)}",
-        _("Reporting month: %(month)s") % {"month": month_label(data.month)},
+        _("Reporting month: %(month)s") % {"month": month_name(data.month)},
     ]
     if data.provisional.get("provisional"):
         lines.insert(2, data.provisional["note"])
@@ -264,6 +266,34 @@ def trend_charts(points: list[dict]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
+# "Sedang diperbarui": the worker has not finished yet
+
+
+def poll_url(request: HttpRequest) -> str:
+    """The page's own address with ?pending=1: what the note's htmx poll asks."""
+    query = request.GET.copy()
+    query["pending"] = "1"
+    return f"{request.path}?{query.urlencode()}"
+
+
+def pending_response(request: HttpRequest, pending: int) -> HttpResponse:
+    """The answer to the note's poll: the note again while desa still wait, else an empty
+    answer with `HX-Refresh`, so htmx reloads the page with the new figures.
+
+    Only counts DirtyQuarter rows: polling never recomputes nor enqueues.
+    """
+    if pending:
+        return render(
+            request,
+            "scorecard/_pending.html",
+            {"pending": pending, "poll_url": poll_url(request)},
+        )
+    response = HttpResponse("")
+    response["HX-Refresh"] = "true"
+    return response
+
+
+# --------------------------------------------------------------------------------------------
 # The roll-up page
 
 
@@ -278,13 +308,22 @@ def rollup_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     area_level = area.level if area else 0
     all_desa = request.GET.get("tingkat") == "desa" and area_level == Level.REGENCY
     level = Level.VILLAGE if all_desa else area_level + 1
-    rollup.refresh_area(area, rollup.last_quarters(year, quarter, rollup.TREND_QUARTERS))
+    quarters = rollup.last_quarters(year, quarter, rollup.TREND_QUARTERS)
+    if request.GET.get("pending"):
+        return pending_response(request, rollup.pending_villages(area, quarters))
+    # Never recomputed here: stale quarters go to the worker, the page shows stored totals.
+    pending = rollup.request_area_refresh(area, quarters)
     data = rollup.rollup(user, area, year, quarter, level)
     rows, sort = rollup.sort_rows(data.rows, request.GET.get("sort", "code"))
     wilayah = area.code if area and area != base else ""
     tingkat = "desa" if all_desa else ""
     fmt = request.GET.get("format", "")
     stem = f"rekap-{area.code if area else 'nasional'}-{year}-K{quarter}"
+    if fmt in ("csv", "xlsx") and len(rows) > settings.TIKAR_EXPORT_JOB_ROWS:
+        # Many rows: the worker prepares the file, the officer watches its progress (tikar.jobs).
+        return export_jobs.queue_rollup_export(
+            request, area, year, quarter, level, fmt, f"{stem}.{fmt}", len(rows)
+        )
     if fmt == "csv":
         return _attachment(rollup_csv(data, rows), CSV, stem + ".csv")
     if fmt == "xlsx":
@@ -333,7 +372,7 @@ def rollup_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         "level": level,
         "level_label": LEVEL_PLURAL[level],
         "is_desa_level": level == Level.VILLAGE,
-        "month": month_label(data.month),
+        "month": month_name(data.month),
         "can_list_desa": area_level == Level.REGENCY,
         "all_desa": all_desa,
         "toggle_url": _query(wilayah=wilayah, tingkat="" if all_desa else "desa"),
@@ -345,6 +384,8 @@ def rollup_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
             for c in rollup.COVERAGE_COLUMNS
         ],
         "provisional": data.provisional,
+        "pending": pending,
+        "poll_url": poll_url(request),
         "lokus_query": _query(wilayah=wilayah) if area_level >= Level.REGENCY else "",
         "lokus_available": area_level in (Level.REGENCY, Level.DISTRICT),
     }
@@ -375,7 +416,7 @@ def formula_text(weights: dict[str, Decimal]) -> str:
 def lokus_candidates(user, area: Region, year: int, quarter: int) -> list[lokus.Candidate]:
     data = rollup.rollup(user, area, year, quarter, Level.VILLAGE)
     months = rollup.elapsed_months(year, quarter)
-    recorded = rollup.months_recorded(user, area, months)
+    recorded = rollup.months_recorded_totals(user, area, year, quarter, months)
     return [
         lokus.Candidate(
             code=r["code"],
@@ -473,7 +514,10 @@ def lokus_view(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
         ctx["regencies"] = rollup.sub_regions(user, area, Level.REGENCY).order_by("code")
         ctx["desa_query"] = _query(wilayah=area.code if area and area != base else "")
         return render(request, "scorecard/lokus_pick.html", ctx)
-    rollup.refresh_area(area, [(year, quarter)])
+    if request.GET.get("pending"):
+        return pending_response(request, rollup.pending_villages(area, [(year, quarter)]))
+    ctx["pending"] = rollup.request_area_refresh(area, [(year, quarter)])
+    ctx["poll_url"] = poll_url(request)
     weights = lokus.configured_weights()
     ranked = lokus.rank(lokus_candidates(user, area, year, quarter), weights)
     districts = dict(

@@ -9,9 +9,10 @@ Admin Desa of the desa) to choose (offline.md 3-4, issue 9 item 6). This module:
   saved it and when, from the record's history) and the phone's (who sent it, when, from which
   device when the sync log knows it), shown as people read them: Ya / Tidak / Belum diisi,
   dates in Bahasa Indonesia, kg and cm with a decimal comma, posyandu and people by name;
-- validates the phone's values of a register record (`register_values`) with the API
-  serializer's rules, for `tikar.monitoring.services.resolve_conflict`;
-- holds the words of the refusals and the history reason of a resolution.
+- re-exports the words of the refusals and `when_label` from `tikar.monitoring.conflicts`,
+  where the write path (`tikar.monitoring.services.resolve_conflict`) reads them. The API
+  serializer's validation of a register record's phone values is
+  `tikar.api.conflicts.register_values`.
 """
 
 from __future__ import annotations
@@ -23,31 +24,22 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tikar.accounts.models import Role
+from tikar.calendar import day_name, month_name
 from tikar.households.models import Child, Household, Mother, Pregnancy
+from tikar.monitoring.conflicts import NOT_YOURS, RECORD_DELETED, when_label, who  # noqa: F401
 from tikar.monitoring.models import (
     ChildVisit,
     Conflict,
     PaudRecord,
     PregnancyVisit,
 )
-from tikar.monitoring.rules import day_label, month_label
 from tikar.regions.models import Posyandu
-
-NOT_YOURS = gettext_lazy("Only the KPM and the Admin Desa of this desa resolve its conflicts.")
-RECORD_DELETED = gettext_lazy(
-    "This record was deleted after the phone sent its values, so the phone's values cannot be "
-    "used. Restore it first, or keep the server's data to close this conflict."
-)
-RECORD_CHANGED = gettext_lazy(
-    "This record was changed while you were choosing. Check the values again, then choose."
-)
 
 # How a record type is named on the pages (the task: Formulir 2a/2b/2c for a month,
 # "Data rumah tangga / ibu / kehamilan / anak" for the register).
@@ -70,10 +62,6 @@ _EXTRA_LABELS = {
     "posyandu": gettext_lazy("Posyandu"),
     "month": gettext_lazy("Month"),
 }
-
-# history_change_reason is a CharField(max_length=100) (django-simple-history's default).
-_REASON_MAX = 100
-
 
 # --------------------------------------------------------------------------------------------
 # Labels and values
@@ -172,9 +160,9 @@ def shown(model: type[models.Model], name: str, value: Any, village_id: str) -> 
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, datetime):
         local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return f"{day_label(local.date())} {local:%H.%M}"
+        return f"{day_name(local.date())} {local:%H.%M}"
     if isinstance(value, date):
-        return month_label(value) if name == "month" else day_label(value)
+        return month_name(value) if name == "month" else day_name(value)
     if isinstance(value, Decimal | float):
         try:
             number = Decimal(str(value))
@@ -189,18 +177,6 @@ def shown(model: type[models.Model], name: str, value: Any, village_id: str) -> 
     return str(value)
 
 
-def when_label(moment: datetime | None) -> str:
-    """ "12 Mei 2026 10.32", local time, as the other pages write a moment."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{day_label(local.date())} {local:%H.%M}"
-
-
-def _who(user) -> str:
-    return user.display_name if user is not None else ""
-
-
 def _server_setter(record: models.Model, attname: str) -> tuple[str, datetime | None]:
     """Who saved the current value of `attname`, and when: the oldest history row of the
     newest run of rows holding that value (at most the last 50 rows are read)."""
@@ -213,7 +189,7 @@ def _server_setter(record: models.Model, attname: str) -> tuple[str, datetime | 
         found = row
     if found is None:
         return "", None
-    return _who(found.history_user), found.history_date
+    return who(found.history_user), found.history_date
 
 
 # --------------------------------------------------------------------------------------------
@@ -321,7 +297,7 @@ def describe_list(conflicts: list[Conflict]) -> list[Described]:
                 conflict=c,
                 kind=str(KIND_LABELS.get(c.record_type, c.record_type)),
                 name=names.get(str(c.target_id), "–"),
-                month=month_label(c.month) if c.month else "",
+                month=month_name(c.month) if c.month else "",
                 labels=[field_label(model, n) if model else n for n in c.conflicting_fields],
                 choice=choice_words(reasons.get(c.pk), model),
             )
@@ -348,8 +324,8 @@ def describe(conflict: Conflict) -> Described:
     """Everything the review page shows for one conflict."""
     from django.urls import reverse
 
-    from tikar.scorecard.locks import is_locked, locked_message
-    from tikar.scorecard.refresh import quarter_of
+    from tikar.calendar import quarter_of
+    from tikar.monitoring.locks import is_locked, locked_message
 
     d = describe_list([conflict])[0]
     model = model_of(conflict)
@@ -415,83 +391,3 @@ def _live_target(conflict: Conflict):
     if isinstance(found, Mother):
         return found.household if found.household.deleted_at is None else None
     return found
-
-
-# --------------------------------------------------------------------------------------------
-# Resolving (used by tikar.monitoring.services.resolve_conflict)
-
-
-def change_reason(pk: int, taken: list[str], conflicting: list[str]) -> str:
-    """The history reason of a resolution: who chose what is the row's user, what is this."""
-    if not taken:
-        return f"conflict {pk}: server's values"
-    if len(taken) == len(conflicting):
-        return f"conflict {pk}: phone's values"
-    reason = f"conflict {pk}: phone's values for {', '.join(taken)}"
-    if len(reason) > _REASON_MAX:
-        reason = f"conflict {pk}: phone's values for {len(taken)} of {len(conflicting)} fields"
-    return reason
-
-
-def already_resolved(conflict: Conflict, user) -> str:
-    when = when_label(conflict.resolved_at)
-    if conflict.resolved_by_id == user.pk:
-        return _("You already resolved this conflict (%(when)s); nothing was changed again.") % {
-            "when": when
-        }
-    return _("%(name)s already resolved this conflict (%(when)s); nothing was changed again.") % {
-        "name": _who(conflict.resolved_by) or _("Someone"),
-        "when": when,
-    }
-
-
-def refuse_verified(record: models.Model, user) -> None:
-    """A KPM may not change a verified register target, as on the correction screens."""
-    if user.role != Role.KPM:
-        return
-    if isinstance(record, Mother):
-        verified = any(
-            t.verified_at is not None
-            for t in [*record.pregnancies.alive(), *record.children.alive()]
-        )
-        name = record.name
-    else:
-        verified = getattr(record, "verified_at", None) is not None
-        from tikar.households.views import target_label
-
-        name = target_label(record)
-    if verified:
-        raise ValidationError(
-            _(
-                "%(name)s is already verified by the Admin Desa, so a KPM cannot change it. Ask "
-                "the Admin Desa to correct it."
-            )
-            % {"name": name},
-            code="verified",
-        )
-
-
-def register_values(record: models.Model, chosen: dict[str, Any], user) -> dict[str, Any]:
-    """The phone's values of a register record, validated as the API validates an update.
-
-    The serializer's rules are the register's (the model's clean(), NIK form, KIA number
-    unique in the desa, a child's mother of its household, related rows of the user's desa).
-    Warnings (a NIK to check, a likely duplicate) count as confirmed: a sync never blocks on
-    them, and the person choosing sees the values. Returns {field name: Python value}; raises
-    ValidationError keyed by field with the messages in Bahasa Indonesia.
-    """
-    from tikar.sync.download import MODEL_KINDS
-    from tikar.sync.protocol import REGISTER, serializer_context
-
-    serializer_class = REGISTER[MODEL_KINDS[type(record)]]
-    data = {**chosen, "base_version": record.version, "confirm_warnings": True}
-    serializer = serializer_class(record, data=data, partial=True, context=serializer_context(user))
-    if not serializer.is_valid():
-        errors: dict[str, list[str]] = {}
-        for name, messages in serializer.errors.items():
-            if name in ("warnings", "confirm_warnings"):
-                continue
-            key = NON_FIELD_ERRORS if name == "non_field_errors" else name
-            errors[key] = [str(m) for m in messages if isinstance(m, str)]
-        raise ValidationError(errors or {NON_FIELD_ERRORS: [_("The phone's values are refused.")]})
-    return {n: v for n, v in serializer.validated_data.items() if n in chosen}

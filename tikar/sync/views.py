@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import get_scoped_or_404, scoped
+from tikar.api.conflicts import register_values
 from tikar.households import once
 from tikar.households.views import village_for
 from tikar.monitoring.models import Conflict
@@ -139,6 +140,7 @@ def _resolve(request: HttpRequest, conflict: Conflict, form: ResolveForm):
             user,
             client_fields=form.phone_fields(),
             seen_version=form.cleaned_data.get("seen_version"),
+            register_values=register_values,
         )
     except ValidationError as exc:
         code = getattr(exc, "code", None)

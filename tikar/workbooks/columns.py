@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The monthly records' choices (RISK, GROWTH_MAT, PAUD), shared with the export and the printed
+# forms; read here as columns.RISK etc.
+from tikar.monitoring.labels import GROWTH_MAT, PAUD, RISK
+
 # Kinds of cell value, parsed by tikar.workbooks.cells.
 KEY, TEXT, NIK, DATE, MONTH, YESNO, CHOICE, INT, DECIMAL = (
     "key",
@@ -25,14 +29,6 @@ KEY, TEXT, NIK, DATE, MONTH, YESNO, CHOICE, INT, DECIMAL = (
 
 YES_NO = {"Ya": True, "Tidak": False}
 SEX = {"L": "L", "P": "P"}
-RISK = {"Normal": "normal", "Risti": "risti", "KEK": "kek"}
-GROWTH_MAT = {
-    "Hijau": "hijau",
-    "Kuning": "kuning",
-    "Merah": "merah",
-    "Tidak diukur": "tidak_diukur",
-}
-PAUD = {"Belum": "belum", "Mengikuti": "mengikuti", "Tidak mengikuti": "tidak_mengikuti"}
 POSITION = {"Terlentang": True, "Berdiri": False}
 
 

@@ -9,11 +9,18 @@ The order of work, and why:
    (`full_clean`: NIK shape, dates not in the future, visit inside its month, gestation 1-9...).
    Rows point at each other through the keys, so a register and its monthly data can arrive
    in one file. NIK mismatches are warnings: listed, never blocking.
-3. **Save**, only when the plan has no error, in ONE transaction, row by row through the normal
-   write paths (`save()` for the register, `record_month` for the months), never bulk_create:
-   the bulk paths would skip version, change_seq and the audit history that the phones' sync
-   and the verification trail depend on. Anything refused while saving rolls the whole file
-   back and is reported like a planning error.
+3. **Save**, only when the plan has no error, in ONE transaction. New rows (all of a first
+   import) are written with bulk statements that do exactly what each row's save() and its
+   signals do: version 1, change numbers reserved in one statement and handed out in file
+   order, the village copied from the parent, WHO results (one call of the vectorised
+   engine), one audit-history row each, the weighing judgement N/T/O/B of every touched
+   child, the dirty quarters in one INSERT, and record_month's growth warnings. Rows that
+   change a stored record go one by one through `save()` / `record_month`, which carry the
+   edit rules (a corrected birth date re-scores the visits, an edited month is locked and
+   merged). A bulk statement the database refuses is undone to its savepoint and its rows go
+   the row path, which reports the refused row as before; anything refused rolls the whole
+   file back and is reported like a planning error. `save_row_by_row` keeps the old path;
+   tests/test_bulk_equals_row_path.py shows both store the same rows and history.
 
 Re-importing the same file matches everything it created the first time, so it creates nothing
 new; an unchanged row is not saved at all (no new version), and a row for a month that already
@@ -26,7 +33,7 @@ import copy
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,13 +48,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import scoped
+from tikar.calendar import month_name, quarter_of
+from tikar.growth.standards import kbm_table_for
 from tikar.households import duplicates
-from tikar.households.models import Child, Household, Mother, Pregnancy, Target
+from tikar.households.models import (
+    Child,
+    Household,
+    Mother,
+    Pregnancy,
+    Target,
+    lock_for_update,
+    reserve_change_seqs,
+)
 from tikar.households.problems import Problem
-from tikar.monitoring import rules
-from tikar.monitoring.services import FORM_MODELS, record_month
+from tikar.monitoring import rules, weighing
+from tikar.monitoring.models import ChildVisit
+from tikar.monitoring.services import FORM_MODELS, _normalise, record_month
 from tikar.monitoring.weighing import deferred as deferred_weighing
 from tikar.regions.models import Posyandu
+from tikar.scorecard.models import QuarterLock
+from tikar.scorecard.refresh import mark_dirty, quarters_touched
 from tikar.workbooks import cells
 from tikar.workbooks import columns as c
 from tikar.workbooks.models import ImportKey, ImportLock
@@ -62,6 +82,12 @@ MAX_ROWS = 100_000  # per file: far above a desa's year, low enough to bound mem
 # of MB); the user fixes the first ones and uploads again.
 MAX_BLANK_RUN = 1_000
 MAX_FINDINGS = 1_000
+# Rows per INSERT of the bulk path (Django lowers it further to the database's parameter limit).
+BULK_BATCH = 1_000
+# How often the import reports its progress to the caller (import_workbook's `progress`).
+PROGRESS_EVERY = 500
+
+Progress = Callable[[int, int], None]
 
 # Model fields filled from a sheet's columns of the same name.
 HOUSEHOLD_FIELDS = ("head_name", "dusun", "rt", "rw", "address", "safe_water", "latrine")
@@ -150,6 +176,136 @@ def _relations(obj: models.Model) -> list[str]:
     return [f.name for f in obj._meta.concrete_fields if f.is_relation]
 
 
+def _stamp(obj: models.Model, seq: int) -> None:
+    """What SyncedModel.save sets before its INSERT: the parent's village, version, change."""
+    derived = obj.derive_village()
+    if derived:
+        obj.village_id = derived
+    obj.version = (obj.version or 0) + 1
+    obj.change_seq = seq
+
+
+def _unsave(obj: models.Model) -> None:
+    """Undo `_stamp` and bulk_create's marks on an object whose INSERT was rolled back."""
+    obj.version = 0
+    obj.change_seq = 0
+    obj._state.adding = True
+    obj._state.db = None
+
+
+# Columns whose Python values every database driver takes as they are: no conversion call.
+_DRIVER_NATIVE = frozenset(
+    {
+        "BooleanField",
+        "CharField",
+        "TextField",
+        "FloatField",
+        "IntegerField",
+        "SmallIntegerField",
+        "BigIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "PositiveBigIntegerField",
+    }
+)
+
+
+def _converter(f: models.Field) -> Callable[[Any], Any] | None:
+    """The ORM's own conversion of a column's value for the database (UUIDs, dates, aware
+    datetimes, decimals, per vendor), remembered per distinct value; None for native ones."""
+    if f.get_internal_type() in _DRIVER_NATIVE:
+        return None
+    seen: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = out = f.get_db_prep_save(value, connection)
+            return out
+
+    return convert
+
+
+def _insert(model: type[models.Model], columns: list[models.Field], rows: list[list]) -> None:
+    """INSERT `rows` (values in `columns` order) with executemany, BULK_BATCH at a time.
+
+    What `bulk_create` sends, without its per-value compilation (most of its time on the
+    70 columns of a monthly 2b record and its history row).
+    """
+    qn = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        qn(model._meta.db_table),
+        ", ".join(qn(f.column) for f in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    convert = [_converter(f) for f in columns]
+    params = [
+        tuple(
+            v if conv is None or v is None else conv(v)
+            for conv, v in zip(convert, row, strict=True)
+        )
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(params), BULK_BATCH):
+            cursor.executemany(sql, params[start : start + BULK_BATCH])
+
+
+def _insert_objects(model: type[models.Model], objs: list[models.Model]) -> None:
+    """INSERT new instances as save() would (auto_now filled on the instance), then mark them
+    saved (`_state`), as bulk_create does."""
+    columns = list(model._meta.concrete_fields)
+    # auto_now (updated_at): one time for the statement, so it is converted once, not per row.
+    now = timezone.now()
+    for f in columns:
+        if getattr(f, "auto_now", False):
+            for obj in objs:
+                setattr(obj, f.attname, now)
+    names = [f.attname for f in columns]
+    rows = [[getattr(obj, name) for name in names] for obj in objs]
+    _insert(model, columns, rows)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = "default"
+
+
+def _bulk_history(
+    model: type[models.Model],
+    objs: list[models.Model],
+    user,
+    overrides: dict[str, Any] | None = None,
+) -> None:
+    """The "+" audit rows simple-history's post_save would write for `objs`, in bulk.
+
+    simple-history's own `bulk_history_create` builds the same rows but cannot replace a
+    tracked value (`overrides`: the weighing judgement a 2b record did not yet have when its
+    save() wrote the row) and sends no pre_create_historical_record signal, so the target's
+    `changed_after_verification` (households.signals) is copied here from the instance.
+    """
+    history_model = model.history.model
+    tracked = {f.attname for f in history_model.tracked_fields}
+    now = timezone.now()
+    extra = {
+        "history_date": lambda o: now,
+        "history_user_id": lambda o: user.pk if user else None,
+        "history_type": lambda o: "+",
+        "history_change_reason": lambda o: None,
+        "changed_after_verification": lambda o: getattr(o, "_changed_after_verification", False),
+    }
+    for name, value in (overrides or {}).items():
+        extra[name] = lambda o, v=value: v
+    columns = [
+        f
+        for f in history_model._meta.concrete_fields
+        if not f.primary_key and (f.attname in tracked or f.attname in extra)
+    ]
+    getters = [
+        extra.get(f.attname) or (lambda o, name=f.attname: getattr(o, name)) for f in columns
+    ]
+    _insert(history_model, columns, [[get(obj) for get in getters] for obj in objs])
+
+
 def _as_uuid(text: str) -> UUID | None:
     try:
         return UUID(text)
@@ -160,7 +316,7 @@ def _as_uuid(text: str) -> UUID | None:
 class WorkbookImport:
     """Import one workbook into the desa of a KPM or Admin Desa; see the module docstring."""
 
-    def __init__(self, user) -> None:
+    def __init__(self, user, progress: Progress | None = None) -> None:
         if not user.is_village_user or not user.has_valid_binding or not user.is_active:
             raise PermissionDenied(_("Only the KPM and the Admin Desa of a desa can import."))
         self.user = user
@@ -186,6 +342,25 @@ class WorkbookImport:
         self.counts: dict[str, dict[str, int]] = {
             s.name: {"created": 0, "updated": 0, "unchanged": 0} for s in c.SHEETS
         }
+        self.progress = progress
+        self.done = 0  # row steps done: each row is checked once and written once
+        self._told = 0
+
+    # ---------------------------------------------------------------------------- progress
+
+    def _tick(self, count: int = 1, *, force: bool = False) -> None:
+        """Count `count` row steps done; tell the caller every PROGRESS_EVERY steps.
+
+        The caller hears (done, total) in row steps: every row read is checked once (planning)
+        and written once (saving), so total is twice the rows read; an unchanged row's write
+        step is counted when the save ends.
+        """
+        self.done += count
+        if self.progress is None or not (force or self.done - self._told >= PROGRESS_EVERY):
+            return
+        total = 2 * self.outcome.rows
+        self._told = self.done
+        self.progress(min(self.done, total), total)
 
     # ---------------------------------------------------------------------------- findings
 
@@ -569,6 +744,7 @@ class WorkbookImport:
     def plan_households(self) -> None:
         seen: dict[str, Row] = {}
         for row in self.rows["household"]:
+            self._tick()
             key = row.get("key")
             if key is None or not self._first_row(seen, key, row, "key"):
                 continue
@@ -626,6 +802,7 @@ class WorkbookImport:
         seen: dict[str, Row] = {}
         same = {n: n for n in ("name", "nik", "birth_date", "phone")}
         for row in self.rows["pregnancy"]:
+            self._tick()
             kia = row.get("kia_number")
             if kia is None or not self._first_row(seen, kia, row, "kia_number"):
                 continue
@@ -677,6 +854,7 @@ class WorkbookImport:
         mother_names = {"nik": "mother_nik", "name": "mother_name", "birth_date": ""}
         mother_names["phone"] = ""
         for row in self.rows["child"]:
+            self._tick()
             key = row.get("key")
             if key is None or not self._first_row(seen, key, row, "key"):
                 continue
@@ -746,6 +924,7 @@ class WorkbookImport:
         seen: dict[tuple[UUID, date], Row] = {}
         names = [col.field for col in sheet.columns if col.field not in ("target", "month")]
         for row in self.rows[kind]:
+            self._tick()
             key, month = row.get("target"), row.get("month")
             if key is None or month is None:
                 continue
@@ -772,7 +951,7 @@ class WorkbookImport:
                         "Row %(row)s already has %(month)s for this target; one row per target "
                         "and month."
                     )
-                    % {"row": seen[(target.pk, month)].number, "month": rules.month_label(month)},
+                    % {"row": seen[(target.pk, month)].number, "month": month_name(month)},
                 )
                 continue
             seen[(target.pk, month)] = row
@@ -818,7 +997,7 @@ class WorkbookImport:
     def _child_in_cohort(self, row: Row, child: Child, month: date, kind: str) -> bool:
         if child.birth_date is None or kind in rules.child_record_forms(child.birth_date, month):
             return True
-        from tikar.scorecard.evaluate import age_in_months
+        from tikar.calendar import age_in_months
 
         age = age_in_months(child.birth_date, max(month, child.birth_date))
         if month < child.birth_date.replace(day=1):
@@ -836,37 +1015,263 @@ class WorkbookImport:
         self.error(
             row,
             "month",
-            message % {"name": child.name, "age": age, "month": rules.month_label(month)},
+            message % {"name": child.name, "age": age, "month": month_name(month)},
         )
         return False
 
     # ---------------------------------------------------------------------------- 3. save
 
     def save(self) -> None:
+        """Write the plan: new rows in bulk, changed rows through their own save path.
+
+        New households, mothers, pregnancies, children and monthly records (all of a first
+        import) are written with a few bulk statements that do what each row's save() and its
+        signals do (`_bulk_register`, `_bulk_months`). Rows that change a stored record are few
+        and carry the edit rules (a corrected birth date re-scores the child's visits, an
+        edited month is locked and merged by `record_month`), so they still go through those
+        paths one by one. A bulk statement the database refuses (a month a phone created
+        meanwhile, a constraint) is undone to its savepoint and its rows are written one by
+        one, which edits that month, or reports the refused row, exactly as before.
+        """
+        new = {
+            model: [(obj, row) for obj, row in objects.values() if obj._state.adding]
+            for model, objects in self.to_save.items()
+        }
+        new_ids = {obj.pk for pairs in new.values() for obj, _row in pairs}
+        if new_ids:
+            try:
+                with transaction.atomic():
+                    self._bulk_register(new)
+            except DatabaseError as exc:
+                log.info("bulk insert of the register refused, saving row by row: %s", exc)
+                for pairs in new.values():
+                    for obj, row in pairs:
+                        _unsave(obj)
+                        obj._history_user = self.user
+                        self._guarded(row, obj.save)
+        for objects in self.to_save.values():
+            for obj, row in objects.values():
+                if obj.pk not in new_ids:
+                    obj._history_user = self.user
+                    self._guarded(row, obj.save)
+        self._save_keys()
+        self._tick(sum(len(objects) for objects in self.to_save.values()), force=True)
+        if self._months_locked():
+            # A month of a validated quarter: the row path refuses it with the same message
+            # on the same (first) row as it always did.
+            self._save_months_row_by_row()
+            return
+        creates: dict[str, list[MonthPlan]] = {}
+        for kind, plans in self.months.items():
+            edits = []
+            for plan in plans:
+                if (kind, plan.target.pk, plan.month) in self.records:
+                    edits.append(plan)
+                else:
+                    creates.setdefault(kind, []).append(plan)
+            # First, so that the new months' weighing judgement reads the edited ones.
+            self._record_months(kind, edits)
+        for kind, plans in creates.items():
+            try:
+                with transaction.atomic():
+                    self._bulk_months(kind, plans)
+            except DatabaseError as exc:
+                # Typically a month a phone created after this import read the desa: the row
+                # path (record_month) turns it into an edit, as it always did.
+                log.info("bulk insert of %s months refused, saving row by row: %s", kind, exc)
+                self._record_months(kind, plans)
+
+    def save_row_by_row(self) -> None:
+        """The plan written one row at a time through save() / record_month: the old path,
+        kept for `save`'s fallbacks and as the reference of the equivalence test."""
         for objects in self.to_save.values():
             for obj, row in objects.values():
                 obj._history_user = self.user
                 self._guarded(row, obj.save)
-        for (kind, key), target in self.new_keys.items():
-            if self.keys.get((kind, key)) != target.pk:
-                ImportKey.objects.update_or_create(
-                    village_id=self.village_id,
-                    kind=kind,
-                    key=key,
-                    defaults={"target_id": target.pk},
-                )
+        self._save_keys()
+        self._save_months_row_by_row()
+
+    def _save_months_row_by_row(self) -> None:
         for kind, plans in self.months.items():
-            sheet_name = next(s.name for s in c.SHEETS if s.kind == kind)
-            for plan in plans:
-                result = self._guarded(
-                    plan.row,
-                    lambda p=plan, k=kind: record_month(
-                        p.target, p.month, p.fields, self.user, form=k
-                    ),
-                )
-                counts = self.counts[sheet_name]
-                counts[result.outcome] = counts.get(result.outcome, 0) + 1
-                self.problems(plan.row, result.warnings)
+            self._record_months(kind, plans)
+
+    def _record_months(self, kind: str, plans: list[MonthPlan]) -> None:
+        sheet_name = next(s.name for s in c.SHEETS if s.kind == kind)
+        for plan in plans:
+            result = self._guarded(
+                plan.row,
+                lambda p=plan, k=kind: record_month(p.target, p.month, p.fields, self.user, form=k),
+            )
+            counts = self.counts[sheet_name]
+            counts[result.outcome] = counts.get(result.outcome, 0) + 1
+            self.problems(plan.row, result.warnings)
+            self._tick()
+
+    def _save_keys(self) -> None:
+        """The user's keys of the targets: new ones in one statement, moved ones one by one."""
+        fresh, moved = [], []
+        for (kind, key), target in self.new_keys.items():
+            stored = self.keys.get((kind, key))
+            if stored is None:
+                fresh.append((kind, key, target))
+            elif stored != target.pk:
+                moved.append((kind, key, target))
+        if fresh:
+            rows = [
+                ImportKey(village_id=self.village_id, kind=kind, key=key, target_id=target.pk)
+                for kind, key, target in fresh
+            ]
+            try:
+                with transaction.atomic():
+                    ImportKey.objects.bulk_create(rows)
+            except DatabaseError:
+                moved = fresh + moved  # a key stored meanwhile: update_or_create finds it
+        for kind, key, target in moved:
+            ImportKey.objects.update_or_create(
+                village_id=self.village_id,
+                kind=kind,
+                key=key,
+                defaults={"target_id": target.pk},
+            )
+
+    def _bulk_register(self, new: dict[type, list[tuple[models.Model, Row]]]) -> None:
+        """Insert the new register rows as their save() would: village copied from the parent,
+        version 1, the next change numbers in save order, one audit row each by the user."""
+        ordered = [obj for pairs in new.values() for obj, _row in pairs]
+        for obj, seq in zip(ordered, reserve_change_seqs(len(ordered)), strict=True):
+            _stamp(obj, seq)
+            if isinstance(obj, Target):
+                obj._changed_after_verification = False  # new: never verified
+        for model, pairs in new.items():
+            objs = [obj for obj, _row in pairs]
+            if objs:
+                _insert_objects(model, objs)
+                _bulk_history(model, objs, self.user)
+        for obj in ordered:
+            # What save() leaves on the instance for a later save of the same object.
+            if isinstance(obj, Target):
+                obj._verified_on_load = obj.verified_at is not None
+            if isinstance(obj, Child):
+                obj._scored_from = (obj.birth_date, obj.sex)
+                obj.locked_quarters_kept = []
+        # No post_save work for them: a new pregnancy or child has no months to mark dirty.
+
+    def _months_locked(self) -> bool:
+        """Whether any month of the plan lies in a validated (locked) quarter of the desa."""
+        quarters = {
+            (plan.month.year, quarter_of(plan.month))
+            for plans in self.months.values()
+            for plan in plans
+        }
+        if not quarters:
+            return False
+        locked = QuarterLock.objects.filter(
+            village_id=self.village_id, locked_at__isnull=False
+        ).values_list("year", "quarter")
+        return any(q in quarters for q in locked)
+
+    def _bulk_months(self, kind: str, plans: list[MonthPlan]) -> None:
+        """Insert new monthly records as `record_month` + save() + their signals would.
+
+        Per record, as the row path: the client values normalised (`services._normalise`),
+        village copied from the target, version 1, the next change number in file order, the
+        WHO results of a 2b record (`ChildVisit.compute_growth`), one audit row by the user.
+        Per import: the weighing judgement N/T/O/B of every touched child in memory (the
+        child's stored visits read once, the changed ones updated in one statement), the
+        desa's dirty quarters in one INSERT, and the growth warnings of each measurement.
+        The plan was validated with the same model rules; the quarter lock was checked by
+        `_months_locked`.
+        """
+        model = FORM_MODELS[kind]
+        sheet_name = next(s.name for s in c.SHEETS if s.kind == kind)
+        is_2b = model is ChildVisit
+        targets = {plan.target.pk: plan.target for plan in plans}
+        stored: dict[UUID, list[ChildVisit]] = {}
+        if is_2b:
+            stored = self._stored_visits([pk for pk in targets if pk in self.children])
+        records = []
+        now = timezone.now()
+        for plan in plans:
+            record = model(
+                **{model.TARGET_FIELD: plan.target, "month": plan.month},
+                village_id=plan.target.village_id,
+                created_by=self.user,
+                created_at=now,  # one time for the file's new months (converted once)
+                **_normalise(model, plan.fields),
+            )
+            records.append(record)
+        scores = ChildVisit.compute_growth_many(records) if is_2b else [None] * len(records)
+        for record, seq in zip(records, reserve_change_seqs(len(records)), strict=True):
+            _stamp(record, seq)
+        history_overrides: dict[str, Any] = {}
+        changed_stored: list[ChildVisit] = []
+        if is_2b:
+            # The audit row is the record as its save() wrote it: the judgement comes after
+            # (refresh_child's bulk_update writes no history), so the row keeps the defaults.
+            history_overrides = {
+                name: ChildVisit._meta.get_field(name).get_default()
+                for name in weighing.STORED_FIELDS
+            }
+            by_child: dict[UUID, list[ChildVisit]] = {
+                pk: list(visits) for pk, visits in stored.items()
+            }
+            for record in records:
+                by_child.setdefault(record.child_id, []).append(record)
+            births = {pk: t.birth_date for pk, t in targets.items()}
+            changed_stored = weighing.judge_in_memory(
+                births, by_child, kbm_table_for(self.village_id)
+            )
+            new_ids = {r.pk for r in records}
+            changed_stored = [v for v in changed_stored if v.pk not in new_ids]
+        _insert_objects(model, records)
+        _bulk_history(model, records, self.user, history_overrides)
+        if changed_stored:
+            ChildVisit.objects.bulk_update(changed_stored, weighing.STORED_FIELDS)
+        quarters: set[tuple[int, int]] = set()
+        for record in records:
+            birth = record.child.birth_date if is_2b else None
+            quarters |= quarters_touched(kind, record.month, birth)
+        mark_dirty(self.village_id, quarters)
+        self.counts[sheet_name]["created"] += len(records)
+        if is_2b:
+            self._growth_warnings(plans, records, scores, stored)
+        self._tick(len(records))
+
+    def _stored_visits(self, child_ids: list[UUID]) -> dict[UUID, list[ChildVisit]]:
+        """The alive visits of stored children, locked like record_month locks the child."""
+        out: dict[UUID, list[ChildVisit]] = {}
+        columns = ("id", "child_id", "month", "visit_date", "weight_kg", "length_cm")
+        columns += ("measured", "gain_override_reason", *weighing.STORED_FIELDS)
+        for start in range(0, len(child_ids), 500):
+            chunk = sorted(child_ids[start : start + 500], key=str)
+            # Saves of these children's months by a phone wait for this import (and the
+            # import for them), as record_month and refresh_child do per child.
+            list(lock_for_update(Child.objects.filter(pk__in=chunk).order_by("pk")).values("pk"))
+            for visit in ChildVisit.objects.alive().filter(child_id__in=chunk).only(*columns):
+                out.setdefault(visit.child_id, []).append(visit)
+        return out
+
+    def _growth_warnings(self, plans, records, scores, stored) -> None:
+        """record_month's growth warnings: each measurement against the child's latest earlier
+        measured month stored when its row is reached (the rows before it in the file too)."""
+        measured: dict[UUID, list[tuple[date, Any, date | None]]] = {}
+        for pk, visits in stored.items():
+            measured[pk] = [(v.month, v.length_cm, v.visit_date) for v in visits if v.measured]
+        for plan, record, score in zip(plans, records, scores, strict=True):
+            if not record.measured:
+                continue
+            earlier = [m for m in measured.get(record.child_id, []) if m[0] < record.month]
+            previous = max(earlier, key=lambda m: m[0]) if earlier else None
+            warnings = rules.growth_warnings(
+                score,
+                length_cm=record.length_cm,
+                previous_length_cm=previous[1] if previous else None,
+                previous_date=previous[2] if previous else None,
+            )
+            self.problems(plan.row, warnings)
+            measured.setdefault(record.child_id, []).append(
+                (record.month, record.length_cm, record.visit_date)
+            )
 
     def _stopped_at_blanks(self, sheet: c.Sheet, ws, number: int) -> None:
         # The sheet's stated size (its <dimension>) tells whether anything may follow.
@@ -927,6 +1332,8 @@ class WorkbookImport:
                 with transaction.atomic(), deferred_weighing():
                     self.save()
                 self.outcome.saved = True
+                # Every row is done, the unchanged ones (never written) included.
+                self._tick(2 * self.outcome.rows - self.done, force=True)
             except _Rollback:
                 pass
 
@@ -1062,6 +1469,12 @@ def _finding_order(f: Finding) -> tuple:
     return (f.severity != ERROR, _SHEET_ORDER[f.sheet], f.sheet, f.row, f.col or 0)
 
 
-def import_workbook(fileobj: IO[bytes], user) -> Outcome:
-    """Import a workbook for `user`'s desa: the one entry point of the view and the benchmark."""
-    return WorkbookImport(user).run(fileobj)
+def import_workbook(fileobj: IO[bytes], user, progress: Progress | None = None) -> Outcome:
+    """Import a workbook for `user`'s desa: the one entry point of the view, the background
+    job and the benchmark.
+
+    `progress(done, total)`, when given, is called about every PROGRESS_EVERY row steps while
+    the file is checked and written (see `WorkbookImport._tick`), and once with done == total
+    when the file is saved. Raises PermissionDenied for a user who may not import.
+    """
+    return WorkbookImport(user, progress).run(fileobj)

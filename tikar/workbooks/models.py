@@ -78,6 +78,10 @@ class ImportRun(models.Model):
     """
 
     IMPORTED, REFUSED = "imported", "refused"
+    # A workbook larger than settings.TIKAR_IMPORT_JOB_ROWS is imported by the worker
+    # (tikar.workbooks.tasks): queued, then running, then imported or refused (failed: the
+    # job itself broke, e.g. the database went away; the worker's log says why).
+    QUEUED, RUNNING, FAILED = "queued", "running", "failed"
 
     id = models.UUIDField(primary_key=True, default=uuid4, editable=False)
     village = models.ForeignKey(
@@ -116,5 +120,12 @@ class ImportRun(models.Model):
         (
             ImportRun.objects.filter(user=self.user, content__isnull=False)
             .exclude(pk=self.pk)
+            # A queued import's content is the upload the worker has yet to read.
+            .exclude(status__in=[self.QUEUED, self.RUNNING])
             .update(content=None)
         )
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for the worker or being imported by it."""
+        return self.status in (self.QUEUED, self.RUNNING)

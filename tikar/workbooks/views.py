@@ -6,24 +6,28 @@ import logging
 import time
 from datetime import date
 
+import openpyxl
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import get_scoped_or_404, scoped_regions
 from tikar.households.views import DESA_CODE
+from tikar.jobs.files import queue_file
 from tikar.monitoring import rules
+from tikar.monitoring.queries import active_children, active_pregnancies
 from tikar.regions.models import Level, Region
 from tikar.workbooks.exporter import build_export
 from tikar.workbooks.forms import ImportForm
 from tikar.workbooks.importer import import_workbook
 from tikar.workbooks.models import ImportRun
 from tikar.workbooks.report import annotated_workbook, findings_csv
+from tikar.workbooks.tasks import export_form_month, import_queued_workbook
 from tikar.workbooks.template import XLSX_TYPE, template_bytes
 
 log = logging.getLogger("tikar.workbooks")
@@ -48,6 +52,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if workbook_rows(upload) > settings.TIKAR_IMPORT_JOB_ROWS:
+            return _queue_import(request, upload)
         started = time.perf_counter()
         outcome = import_workbook(upload, request.user)
         seconds = time.perf_counter() - started
@@ -85,6 +91,41 @@ def import_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def workbook_rows(upload) -> int:
+    """Rows in the workbook's sheets (as the file declares them; 0 if it cannot be read).
+
+    Decides whether the import runs in the request or as a job; the importer reads the file
+    again either way, so an unreadable file goes the direct way and gets its usual report.
+    """
+    try:
+        wb = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - any parser failure: the importer reports it
+        return 0
+    try:
+        return sum(ws.max_row or 0 for ws in wb.worksheets)
+    except Exception:  # noqa: BLE001
+        return 0
+    finally:
+        wb.close()
+        upload.seek(0)
+
+
+def _queue_import(request: HttpRequest, upload) -> HttpResponse:
+    """Store a large upload and let the worker import it; its page shows the progress."""
+    upload.seek(0)
+    run = ImportRun.objects.create(
+        village_id=request.user.region_id,
+        user=request.user,
+        filename=upload.name[:255],
+        status=ImportRun.QUEUED,
+        content=upload.read(),
+    )
+    run.forget_old_files()
+    import_queued_workbook.enqueue(str(run.pk), language=translation.get_language() or "id")
+    log.info("import %s by %s into %s: queued", run.pk, request.user, run.village_id)
+    return redirect("import_run", pk=run.pk)
+
+
 @login_required
 def import_template(request: HttpRequest) -> HttpResponse:
     # The template holds no personal data; anyone logged in may read what the format is.
@@ -104,6 +145,14 @@ def _run(request: HttpRequest, pk) -> ImportRun:
 @login_required
 def import_run(request: HttpRequest, pk) -> HttpResponse:
     run = _run(request, pk)
+    if request.headers.get("HX-Request"):
+        # The waiting page polls: while the worker is busy, the same box; once done, htmx
+        # reloads the whole page, which is then the usual report.
+        if run.pending:
+            return render(request, "workbooks/_import_pending.html", {"run": run})
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
     counts = [(sheet, c) for sheet, c in run.counts.items()]
     return render(request, "workbooks/import_run.html", {"run": run, "counts": counts})
 
@@ -139,11 +188,35 @@ def _export_village(request: HttpRequest) -> Region:
     )
 
 
+def export_rows(village: Region, form: str, month: date) -> int:
+    """At most how many rows the export of `form` for `village` and `month` has (one query).
+
+    The desa's targets that may need the form that month: an upper bound, cheap enough to
+    decide before building whether the file is prepared by the worker.
+    """
+    if form == rules.FORM_2A:
+        return active_pregnancies(village.code, month).count()
+    return active_children(village.code, month).count()
+
+
 @login_required
 def export_month(request: HttpRequest, form: str, year: int, month: int) -> HttpResponse:
     if form not in FORMS or not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     village = _export_village(request)
+    rows = export_rows(village, form, date(year, month, 1))
+    if rows > settings.TIKAR_EXPORT_JOB_ROWS:
+        export = queue_file(
+            export_form_month,
+            owner=request.user,
+            region=village,
+            kind="form_month",
+            params={"village": village.code, "form": form, "month": f"{year}-{month:02d}-01"},
+            filename=f"formulir-{form}-{village.code}-{year}-{month:02d}.xlsx",
+            content_type=XLSX_TYPE,
+            rows_total=rows,
+        )
+        return redirect("prepared_file", pk=export.pk)
     content = build_export(village, form, date(year, month, 1))
     log.info("export %s %d-%02d of %s by %s", form, year, month, village.code, request.user)
     return _xlsx(content, f"formulir-{form}-{village.code}-{year}-{month:02d}.xlsx")

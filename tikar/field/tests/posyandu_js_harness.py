@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from tikar.browser import browser
+from tikar.calendar import MONTHS_ID
 from tikar.field import checks
-from tikar.scorecard.period import MONTHS_ID
 
 ORIGIN = "http://tikar-posyandu.test"
 STATIC = Path(checks.__file__).resolve().parent / "static" / "field"

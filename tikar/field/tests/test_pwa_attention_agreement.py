@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tikar.monitoring.rules import add_months
+from tikar.calendar import shift_day
 from tikar.posyandu.attention import (
     AttentionItem,
     ChildBefore,
@@ -125,7 +125,7 @@ def child_cases() -> list[dict[str, Any]]:
     ages = (-1, 0, 1, 2, 4, 9, 11, 12, 18, 23, 24, 30, 59, 60)
     cases = []
     for age in ages:
-        birth = add_months(TODAY, -age) if age >= 0 else TODAY + timedelta(days=3)
+        birth = shift_day(TODAY, -age) if age >= 0 else TODAY + timedelta(days=3)
         for extra_day in (0, 1):
             b = birth - timedelta(days=extra_day)
             for i, months in enumerate(month_sets):

@@ -54,7 +54,7 @@ settings.TIKAR_TODAY = "{TODAY.isoformat()}"
 _BUILD = f"""
 from datetime import date
 from tikar.front.demo import load_demo
-from tikar.households.demo_population import populate_village
+from tikar.front.demo_population import populate_village
 load_demo(population=False)
 populate_village("{SIBARGOT}", today=date.fromisoformat("{TODAY.isoformat()}"),
                  households={HOUSEHOLDS})

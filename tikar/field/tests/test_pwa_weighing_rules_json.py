@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from tikar.calendar import BALITA_MONTHS
 from tikar.growth.models import GrowthStandard
 from tikar.growth.weighing import DEFAULT_KBM_TABLE, kbm_tables
 from tikar.monitoring import rules
@@ -22,7 +23,7 @@ class WeighingRulesJsonTests(BaseTestCase):
             {k: list(t.grams) for k, t in kbm_tables().items()},
         )
         self.assertTrue(all(v["source"] for v in growth["kbm_tables"].values()))
-        self.assertEqual(growth["balita_months"], list(rules.BALITA_MONTHS))
+        self.assertEqual(growth["balita_months"], list(BALITA_MONTHS))
         self.assertEqual(set(growth["weighing_only_fields"]), set(rules.WEIGHING_ONLY_FIELDS))
         self.assertEqual(growth["kek_muac_below"], 23.5)
         source, doses = immunisation_schedule()

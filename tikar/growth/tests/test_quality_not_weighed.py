@@ -40,8 +40,8 @@ class NotWeighedTest(unittest.TestCase):
 
 class BalitaSpanTest(unittest.TestCase):
     def test_it_agrees_with_the_balita_rule_month_by_month(self) -> None:
+        from tikar.calendar import is_balita_month
         from tikar.growth.quality import _balita_span
-        from tikar.monitoring.rules import is_balita_month
 
         for birth in (date(2021, 10, 1), date(2021, 10, 10), date(2021, 1, 31), date(2024, 2, 29)):
             first, last = _balita_span(birth)

@@ -12,8 +12,8 @@ from datetime import date
 
 from tikar.api.tests.base import ApiTestCase
 from tikar.households.models import Child
+from tikar.households.rules import check_birth_matches_delivery
 from tikar.households.tests.factories import child
-from tikar.monitoring.rules import check_birth_matches_delivery
 
 DELIVERED = date(2026, 5, 2)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from tikar.api.tests.base import TODAY, ApiTestCase
+from tikar.households import rules
 from tikar.households.models import Child, Pregnancy
 from tikar.households.tests.test_register_screens import URL, pregnancy_data
-from tikar.monitoring import rules
+from tikar.monitoring.rules import check_month_not_too_old
 from tikar.workbooks.importer import import_workbook
 from tikar.workbooks.tests.helpers import upload, with_changes, workbook
 
@@ -31,8 +32,8 @@ class RangeRuleTests(ApiTestCase):
         self.assertTrue(rules.check_due_date(date(2027, 3, 21), TODAY))  # > 10 months ahead
         self.assertTrue(rules.check_due_date(date(9999, 12, 31), TODAY))
         self.assertTrue(rules.check_delivery_date(date(2024, 5, 19), TODAY))
-        self.assertTrue(rules.check_month_not_too_old(date(2024, 4, 1), TODAY))
-        self.assertEqual(rules.check_month_not_too_old(date(2024, 5, 1), TODAY), [])
+        self.assertTrue(check_month_not_too_old(date(2024, 4, 1), TODAY))
+        self.assertEqual(check_month_not_too_old(date(2024, 5, 1), TODAY), [])
 
 
 class RangeApiTests(ApiTestCase):

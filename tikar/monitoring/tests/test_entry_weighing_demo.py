@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import TestCase
 
-from tikar.households import demo_population as demo
+from tikar.front import demo_population as demo
 from tikar.households.models import Child
 from tikar.monitoring.models import ChildVisit
 from tikar.test import SIBARGOT

@@ -5,19 +5,20 @@ from __future__ import annotations
 import unittest
 from datetime import date
 
+from tikar.calendar import is_balita_month
 from tikar.monitoring import rules
 
 
 class WeighingOnlyRuleTests(unittest.TestCase):
     def test_it_follows_a_balita_to_59_months(self) -> None:
         birth = date(2021, 5, 15)
-        self.assertTrue(rules.is_balita_month(birth, date(2026, 4, 1)))  # 58-59 months
-        self.assertTrue(rules.is_balita_month(birth, date(2026, 5, 1)))  # 59 on the 1st
-        self.assertFalse(rules.is_balita_month(birth, date(2026, 6, 1)))  # 60 on the 1st
-        self.assertFalse(rules.is_balita_month(birth, date(2021, 4, 1)))  # before birth
-        self.assertTrue(rules.is_balita_month(birth, date(2021, 5, 1)))  # month of birth
+        self.assertTrue(is_balita_month(birth, date(2026, 4, 1)))  # 58-59 months
+        self.assertTrue(is_balita_month(birth, date(2026, 5, 1)))  # 59 on the 1st
+        self.assertFalse(is_balita_month(birth, date(2026, 6, 1)))  # 60 on the 1st
+        self.assertFalse(is_balita_month(birth, date(2021, 4, 1)))  # before birth
+        self.assertTrue(is_balita_month(birth, date(2021, 5, 1)))  # month of birth
         # A 5th birthday on the 1st: that month is not a balita month.
-        self.assertFalse(rules.is_balita_month(date(2021, 6, 1), date(2026, 6, 1)))
+        self.assertFalse(is_balita_month(date(2021, 6, 1), date(2026, 6, 1)))
 
     def test_it_makes_months_from_24_on_the_1st_weighing_only(self) -> None:
         birth = date(2024, 5, 15)

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from unittest import TestCase
 
+from tikar.calendar import age_in_months, month_end
 from tikar.posyandu.skdn import (
     BANDS,
     ChildFacts,
@@ -12,7 +13,6 @@ from tikar.posyandu.skdn import (
     is_balita_month,
     merge,
 )
-from tikar.scorecard.evaluate import age_in_months, month_end
 
 
 def weighed(sex, age, gain, **kw):

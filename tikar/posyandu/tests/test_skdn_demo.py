@@ -6,12 +6,12 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from tikar import clock
+from tikar.calendar import add_months, age_in_months, month_end
 from tikar.growth.weighing import is_bgm
 from tikar.households.models import Child
 from tikar.monitoring.models import ChildVisit
 from tikar.posyandu.skdn import ChildFacts, count, is_balita_month
 from tikar.posyandu.skdn_queries import children_in_skdn, skdn_for_region
-from tikar.scorecard.evaluate import add_months, age_in_months, month_end
 from tikar.test import LABUHANBATU, SIBARGOT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tikar.monitoring.records import ChildInput, ChildMonth, PregnancyInput, PregnancyMonth
 from tikar.scorecard.evaluate import Cell, TargetResult
-from tikar.scorecard.records import ChildInput, ChildMonth, PregnancyInput, PregnancyMonth
 from tikar.scorecard.rules import CHILD, INDICATORS, PREGNANCY
 
 

@@ -12,8 +12,7 @@ from unittest import TestCase
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tikar.scorecard.evaluate import evaluate_child, evaluate_paud, evaluate_pregnancy, scorecard
-from tikar.scorecard.records import (
+from tikar.monitoring.records import (
     GROWTH_MAT_RESULTS,
     NUTRITION_STATUSES,
     PAUD_STATUSES,
@@ -25,6 +24,7 @@ from tikar.scorecard.records import (
     PregnancyInput,
     PregnancyMonth,
 )
+from tikar.scorecard.evaluate import evaluate_child, evaluate_paud, evaluate_pregnancy, scorecard
 from tikar.scorecard.rules import CHILD, INDICATORS, PREGNANCY, ruleset
 
 YES_NO = st.sampled_from([True, False, None])  # None: not asked

@@ -23,9 +23,9 @@ from datetime import date
 from decimal import Decimal
 from unittest import TestCase
 
+from tikar.monitoring.records import ChildInput, PregnancyInput
 from tikar.scorecard.evaluate import evaluate_child, evaluate_pregnancy, scorecard
 from tikar.scorecard.needs import convergence_totals, gain, target_needs, with_points
-from tikar.scorecard.records import ChildInput, PregnancyInput
 from tikar.scorecard.tests.factories import cm, pm
 
 TODAY, THROUGH = date(2026, 11, 15), date(2026, 11, 1)

@@ -3,8 +3,8 @@
 from datetime import date
 from unittest import TestCase
 
+from tikar.monitoring.records import PaudInput, PaudMonth
 from tikar.scorecard.evaluate import evaluate_paud
-from tikar.scorecard.records import PaudInput, PaudMonth
 
 BIRTH = date(2021, 6, 1)  # 3 years 7-9 months in Q1 2025
 

@@ -20,7 +20,7 @@ from datetime import date
 
 from django.test import override_settings
 
-from tikar.households.demo_population import populate_village
+from tikar.front.demo_population import populate_village
 from tikar.households.models import Child, Pregnancy
 from tikar.test import SIBARGOT, BaseTestCase
 

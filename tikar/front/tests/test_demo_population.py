@@ -12,7 +12,8 @@ from django.db.models import Count, F, Max
 from django.http import Http404
 
 from tikar.accounts.scope import get_scoped_or_404, scoped
-from tikar.households.demo_population import (
+from tikar.calendar import add_months, age_in_months
+from tikar.front.demo_population import (
     MANDAILING_MARGA,
     MONTHS,
     TOBA_MARGA,
@@ -30,7 +31,6 @@ from tikar.households.models import (
 from tikar.households.tests.factories import household
 from tikar.households.validation import nik_problems
 from tikar.monitoring.models import _DERIVED_CHILD_FIELDS, ChildVisit, PaudRecord, PregnancyVisit
-from tikar.scorecard.evaluate import add_months, age_in_months
 from tikar.test import BANDAR_KUMBUL, SIBARGOT, BaseTestCase
 
 TODAY = date(2026, 5, 20)

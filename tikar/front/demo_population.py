@@ -64,6 +64,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from tikar.accounts.models import Role, User
+from tikar.calendar import add_months, age_in_months, month_end
 from tikar.growth import who2006
 from tikar.households.models import (
     CHANGE_COUNTER,
@@ -84,7 +85,6 @@ from tikar.monitoring.models import (
     PregnancyVisit,
 )
 from tikar.regions.models import Posyandu, Region
-from tikar.scorecard.evaluate import add_months, age_in_months, month_end
 
 SEED = "tikar-demo-2026"
 MONTHS = 18
@@ -1324,7 +1324,8 @@ def populate_village(
             _write(model, rows)
         # Bulk inserts send no post_save signal, so the scorecard's dirty marking would not
         # see these records: mark every quarter of the window, as the saves would have.
-        from tikar.scorecard.refresh import mark_dirty, quarter_of
+        from tikar.calendar import quarter_of
+        from tikar.scorecard.refresh import mark_dirty
 
         quarters = {(m.year, quarter_of(m)) for m in builder.months}
         mark_dirty(code, quarters)

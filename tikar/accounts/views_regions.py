@@ -1,3 +1,10 @@
+"""The region picker and the desa's posyandu list: pages about regions that need the scope.
+
+They sit in the accounts app (not in `tikar.regions`) because they read `tikar.accounts.scope`
+and regions sits below accounts in the layers of pyproject.toml [tool.importlinter]
+(`accounts.models.User` has a foreign key to `Region`). URL names are unchanged.
+"""
+
 from __future__ import annotations
 
 from django import forms

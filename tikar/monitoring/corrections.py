@@ -1,13 +1,15 @@
-"""Corrections of the register: what follows when a stored figure's source changes.
+"""Corrections of the register: what the monthly records do when a stored figure's source changes.
 
 A child's z-scores, status gizi and age in days (stored on each `ChildVisit`) are computed from
 its birth date and sex; its birth date also decides which months are Formulir 2b and which 2c.
 A pregnancy's delivery date decides the months of nifas. When a correction changes one of
 these, every value computed from it must follow, whatever the path (the edit screens, the API's
 PATCH, the Excel import): so it happens in the model layer, in the transaction of the
-correction itself (`Child.save` calls `follow_child_correction`; a pregnancy's quarters are
-marked by `tikar.scorecard.refresh`'s post_save signal, since none of its records stores a
-value derived from the delivery date).
+correction itself: `Child.save` sends `tikar.households.signals.child_corrected`, to which
+`rescore_visits` here and `tikar.scorecard.corrections.mark_quarters` are connected (each app's
+AppConfig.ready()), so the register never imports the layers above it. A pregnancy's quarters
+are marked by `tikar.scorecard.refresh`'s post_save signal, since none of its records stores a
+value derived from the delivery date.
 
 Validated (locked) quarters: the correction is allowed and every visit is re-scored, also in a
 validated quarter, because the measurement the KPM typed does not change and a stored z-score
@@ -25,24 +27,21 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from tikar.calendar import month_name
 from tikar.households.problems import Problem
+from tikar.households.signals import child_corrected, child_correction_check
+from tikar.monitoring.models import ChildVisit, PaudRecord
+from tikar.monitoring.weighing import deferred as deferred_weighing
 
 
-def _month_label(month: date) -> str:
-    from tikar.monitoring.rules import month_label
-
-    return month_label(month)
-
-
-def child_record_problems(child) -> list[Problem]:
+def child_record_problems(sender, child, **kwargs) -> list[Problem]:
     """Errors a new birth date of a stored child would cause: monthly records before birth.
 
     A visit dated before the birth would have a negative age (no z-score exists, and the
     database refuses it); a record of a month before the birth month belongs to no form.
-    Returns [] for a new child or an unchanged birth date. Field: "birth_date".
+    Returns [] for a new child or an unchanged birth date. Field: "birth_date". A receiver of
+    `households.signals.child_correction_check`.
     """
-    from tikar.monitoring.models import ChildVisit, PaudRecord
-
     loaded = getattr(child, "_scored_from", None)
     birth = child.birth_date
     if loaded is None or birth is None or loaded[0] == birth or not isinstance(birth, date):
@@ -63,7 +62,7 @@ def child_record_problems(child) -> list[Problem]:
                     "The record of %(month)s has a visit on %(visit)s, before this birth date. "
                     "Check the birth date, or correct that record's visit date first."
                 )
-                % {"month": _month_label(month), "visit": f"{visit_date:%d-%m-%Y}"},
+                % {"month": month_name(month), "visit": f"{visit_date:%d-%m-%Y}"},
                 field="birth_date",
             )
         ]
@@ -83,33 +82,22 @@ def child_record_problems(child) -> list[Problem]:
                     "There is a monthly record for %(month)s, before the month of this birth "
                     "date. Check the birth date."
                 )
-                % {"month": _month_label(early_month)},
+                % {"month": month_name(early_month)},
                 field="birth_date",
             )
         ]
     return []
 
 
-def follow_child_correction(child, *, old_birth: date | None, old_sex: str | None) -> list:
-    """Re-score the child's visits and mark the desa quarters they feed as dirty.
+def rescore_visits(sender, child, old_birth: date | None, old_sex: str | None, **kwargs) -> list:
+    """Re-score the corrected child's visits (a receiver of `households.signals.child_corrected`).
 
-    Call inside the transaction that saved the corrected child (`Child.save` does). Every live
-    `ChildVisit` is saved again, which recomputes its age, z-scores and status gizi from the
-    child's current birth date and sex (`ChildVisit.save`), with a new version and change_seq
-    so phones download the new values. The quarters marked dirty are those the records feed
-    under the old birth date and under the new one (the 2b cohort ends 24 months after birth).
-
-    Returns the validated (locked) quarters among them, as [(year, quarter)], sorted: their
-    stored figures stay as validated until the Admin Desa reopens them.
+    Called inside the transaction that saved the corrected child. Every live `ChildVisit` is
+    saved again, which recomputes its age, z-scores and status gizi from the child's current
+    birth date and sex (`ChildVisit.save`), with a new version and change_seq so phones download
+    the new values. Returns [] (the scorecard's receiver names the validated quarters).
     """
-    from tikar.monitoring.models import ChildVisit, PaudRecord
-    from tikar.monitoring.weighing import deferred as deferred_weighing
-    from tikar.scorecard.models import QuarterLock
-    from tikar.scorecard.refresh import mark_dirty, quarters_touched
-
-    quarters: set[tuple[int, int]] = set()
     user = getattr(child, "_history_user", None)
-    births = {b for b in (old_birth, child.birth_date) if b is not None}
     # The weighing judgement (N/T/O/B: the KBM depends on the age) once, after every visit.
     with deferred_weighing():
         for visit in ChildVisit.objects.alive().filter(child_id=child.pk).order_by("month"):
@@ -118,26 +106,12 @@ def follow_child_correction(child, *, old_birth: date | None, old_sex: str | Non
             # lock_checked: the typed values of a visit in a validated quarter do not change,
             # only what is computed from them and the register (see the module docstring).
             visit.save(lock_checked=True)
-            for birth in births:
-                quarters |= quarters_touched("2b", visit.month, birth)
-    for month in (
-        PaudRecord.objects.alive().filter(child_id=child.pk).values_list("month", flat=True)
-    ):
-        quarters |= quarters_touched("2c", month)
-    mark_dirty(child.village_id, quarters)
-    if not quarters:
-        return []
-    locked = QuarterLock.objects.filter(village_id=child.village_id, locked_at__isnull=False)
-    locked_keys = set(locked.values_list("year", "quarter"))
-    return sorted(quarters & locked_keys)
+    return []
 
 
-def locked_quarters_message(quarters: list[tuple[int, int]]) -> str:
-    """The sentence the edit screens show when validated quarters keep their old figures."""
-    from tikar.scorecard.models import ROMAN
-
-    names = ", ".join(f"{ROMAN[q]} {y}" for y, q in quarters)
-    return _(
-        "Quarter %(quarters)s is validated and keeps the figures computed from the old data. "
-        "Ask the Admin Desa to reopen it if its scorecard must follow this correction."
-    ) % {"quarters": names}
+def connect() -> None:
+    """Connect the receivers (MonitoringConfig.ready())."""
+    child_correction_check.connect(
+        child_record_problems, dispatch_uid="tikar_child_record_problems"
+    )
+    child_corrected.connect(rescore_visits, dispatch_uid="tikar_rescore_visits")

@@ -6,6 +6,9 @@ These converters refuse such URLs before any view runs: Django treats a ValueErr
 `to_python` as "no match", so the answer is the ordinary 404 page. The regexes take any run of
 digits (so `reverse()` still builds a URL for, say, quarter 5, which then answers 404), and
 `int()` itself refuses a digit string too long to convert (ValueError, so also a 404).
+
+A base module (below every app in pyproject.toml [tool.importlinter]): the apps' views read
+MIN_YEAR, and `tikar.front.apps` registers the converters for the root URLconf.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Input records for the pure scorecard engine (Formulir 2a / 2b / 2c, one row per target and month).
+"""The monthly records as the pure scorecard engine reads them (Formulir 2a / 2b / 2c, one row
+per target and month). No Django import.
 
-No Django here on purpose: the engine is tested and benchmarked alone, and the Django layer
-builds these from its models. Every record is frozen so that a result can keep references to the
+They live with the monthly records (below the scorecard) so that `monitoring.models` and
+`monitoring.queries` produce them without importing the scorecard; `tikar.scorecard.evaluate`
+reads them. No Django here on purpose: the engine is tested and benchmarked alone, and the
+Django layer builds these from its models. Every record is frozen so that a result can keep references to the
 records it read without them changing underneath it.
 
 Only the identity fields are required; the yes/no indicators default to "not received" so that a

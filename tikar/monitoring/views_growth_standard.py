@@ -3,6 +3,9 @@
 The regency officer of the kabupaten edits; everyone whose area is inside it (kecamatan
 officers, KPM, Admin Desa) or contains it (province officers, national administrators, with
 `?wilayah=CODE`) reads. Anyone else gets 404, as for any other region's page.
+
+With the monthly records (not in tikar.growth) because a changed table re-judges the stored
+weighings (`tikar.monitoring.weighing.refresh_region`). URL name and template unchanged.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from tikar.growth.forms import GrowthStandardForm
 from tikar.growth.mat import default_cutoffs
 from tikar.growth.models import GrowthStandard
 from tikar.growth.weighing import DEFAULT_KBM_TABLE, kbm_tables
+from tikar.monitoring.weighing import refresh_region
 from tikar.regions.models import Level, Region
 
 
@@ -60,8 +64,6 @@ def growth_standard(request: HttpRequest) -> HttpResponse:
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and form.is_valid():
-        from tikar.monitoring.weighing import refresh_region
-
         before = instance.kbm_table if instance else DEFAULT_KBM_TABLE
         with transaction.atomic():
             standard = form.save(commit=False)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from tikar.jobs import views
+
+urlpatterns = [
+    path("berkas/<uuid:pk>/", views.file_page, name="prepared_file"),
+    path("berkas/<uuid:pk>/unduh/", views.file_download, name="prepared_file_download"),
+]
