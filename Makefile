@@ -43,7 +43,7 @@ demo: migrate
 run: demo
 	@echo "==> Tikar berjalan di http://$(HOST):$(PORT)/ dengan worker latar belakang  (berhenti: Ctrl+C)"
 	@DEBUG=1 TIKAR_DEMO=1 $(PY) -m tikar.jobs.supervisor \
-	  "web=$(PY) manage.py runserver $(HOST):$(PORT)" "worker=$(PY) manage.py worker --reload"
+	  "web=$(PY) manage.py runserver $(HOST):$(PORT)" "worker=$(PY) manage.py worker --reload" --restart worker
 
 # Production settings on this machine, as docs/deploy.md runs them: DEBUG off, a SECRET_KEY
 # kept in var/secret_key, static files collected and served by WhiteNoise, gunicorn. Only the
@@ -57,7 +57,7 @@ serve-prod: migrate
 	@echo "==> Tikar (mode produksi, gunicorn + worker) di http://$(HOST):$(PORT)/  (berhenti: Ctrl+C)"
 	@$(PROD_ENV) $(PY) -m tikar.jobs.supervisor \
 	  "web=$(VENV)/bin/gunicorn tikar.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --timeout 60 --access-logfile - --no-control-socket" \
-	  "worker=$(PY) manage.py worker"
+	  "worker=$(PY) manage.py worker" --restart worker
 
 test: install-dev
 	@if [ ! -x "$(CHROMIUM)" ]; then \

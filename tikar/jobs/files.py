@@ -11,6 +11,8 @@ mid-job and the job queued again) builds the same file again and replaces the fi
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import time
@@ -21,11 +23,24 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tikar.jobs.models import ExportFile
 
 log = logging.getLogger("tikar.jobs")
+
+
+ACTIVE = (ExportFile.QUEUED, ExportFile.RUNNING)
+
+
+def params_key(kind: str, params: dict[str, Any]) -> str:
+    """sha256 hex (64 chars) of `kind` and `params` as canonical JSON (sorted keys).
+
+    Two requests with the same key ask for the same file (ExportFile.params_key).
+    """
+    text = json.dumps({"kind": kind, "params": params}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def queue_file(
@@ -39,19 +54,41 @@ def queue_file(
     content_type: str,
     rows_total: int = 0,
 ) -> ExportFile:
-    """Create the ExportFile row and queue `task(export_id)` (a django-tasks Task).
+    """The owner's file of this kind and params waiting or being prepared, else a new
+    ExportFile row with `task(export_id)` (a django-tasks Task) queued for it.
 
+    A double click, or two tabs, asking for the same file get the same row and one job (the
+    attack run of issue 12 queued two). The partial unique constraint `exportfile_one_active`
+    makes that hold under concurrency: of two inserts at once one fails with IntegrityError
+    and reads the other's row. A ready or failed file is not reused: the data may have
+    changed since, and a failed one is asked for again on purpose.
     With the immediate backend (tests) the task has run when this returns.
     """
-    export = ExportFile.objects.create(
-        owner=owner,
-        region=region,
-        kind=kind,
-        params=params,
-        filename=filename,
-        content_type=content_type,
-        rows_total=rows_total,
-    )
+    key = params_key(kind, params)
+    same = ExportFile.objects.filter(owner=owner, kind=kind, params_key=key, status__in=ACTIVE)
+    for _attempt in range(3):
+        existing = same.order_by("created_at").first()
+        if existing is not None:
+            log.info("reusing %s %s for %s", kind, existing.pk, owner)
+            return existing
+        try:
+            # Savepoint: the failed INSERT must not break a transaction the caller is in.
+            with transaction.atomic():
+                export = ExportFile.objects.create(
+                    owner=owner,
+                    region=region,
+                    kind=kind,
+                    params=params,
+                    params_key=key,
+                    filename=filename,
+                    content_type=content_type,
+                    rows_total=rows_total,
+                )
+        except IntegrityError:
+            continue  # another request created it a moment ago: read theirs
+        break
+    else:  # pragma: no cover - the other row finished between our INSERT and SELECT 3 times
+        raise RuntimeError(f"could not queue {kind} for {owner}")
     task.enqueue(str(export.pk))
     log.info("queued %s %s for %s (%d rows)", kind, export.pk, owner, rows_total)
     return ExportFile.objects.get(pk=export.pk)

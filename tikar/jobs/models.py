@@ -43,6 +43,9 @@ class ExportFile(models.Model):
     )
     kind = models.CharField(max_length=30)  # e.g. "form_month", "rollup"
     params = models.JSONField(default=dict)
+    # sha256 of (kind, params) in canonical JSON (tikar.jobs.files.params_key): what makes two
+    # requests "the same file", so a double click reuses the file already being prepared.
+    params_key = models.CharField(max_length=64, blank=True, default="")
     filename = models.CharField(max_length=200)  # what the browser saves it as
     content_type = models.CharField(max_length=100)
     status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
@@ -61,6 +64,18 @@ class ExportFile(models.Model):
         indexes = [
             # The clean-up's "created before N days ago" scan.
             models.Index(fields=["created_at"], name="exportfile_created"),
+            # /berkas/: one user's files, newest first.
+            models.Index(fields=["owner", "-created_at"], name="exportfile_owner_created"),
+        ]
+        constraints = [
+            # At most one file of the same owner, kind and params waiting or being prepared:
+            # two requests at once (a double click) get one row, the loser of the race reads
+            # the winner's (tikar.jobs.files.queue_file). Its index also serves that look-up.
+            models.UniqueConstraint(
+                fields=["owner", "kind", "params_key"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="exportfile_one_active",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,15 +1,22 @@
-"""A prepared file's page (progress, polled with htmx) and its download. Owner only."""
+"""Prepared files: the user's list, one file's page (progress, polled with htmx), its download.
+
+Owner only, and only files whose region is still in the owner's scope.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tikar.accounts.models import Role
 from tikar.accounts.scope import scoped_regions
 from tikar.jobs.models import ExportFile
+
+# Files are deleted after TIKAR_EXPORT_KEEP_DAYS; a page of this many covers any real user.
+FILE_LIST_SIZE = 100
 
 
 def _own_file(request: HttpRequest, pk) -> ExportFile:
@@ -31,6 +38,39 @@ def _own_file(request: HttpRequest, pk) -> ExportFile:
     ):
         raise Http404
     return export
+
+
+def own_files(user) -> QuerySet[ExportFile]:
+    """`user`'s prepared files that `_own_file` would let them open, newest first.
+
+    Same rule as one file's page: the owner, and the file's region still in their scope (a
+    whole-country file only for a national administrator with a valid binding).
+    """
+    files = ExportFile.objects.filter(owner=user)
+    whole_country = user.role == Role.NATIONAL_ADMIN and user.has_valid_binding
+    in_scope = Q(region__in=scoped_regions(user))
+    if whole_country:
+        in_scope |= Q(region__isnull=True)
+    return files.filter(in_scope).select_related("region").order_by("-created_at")
+
+
+@login_required
+def file_list(request: HttpRequest) -> HttpResponse:
+    """ "Berkas saya": the user's own prepared files (newest first) with status and download.
+
+    Polled with htmx while one is still being prepared, like one file's page.
+    """
+    files = list(own_files(request.user)[:FILE_LIST_SIZE])
+    template = "jobs/_file_list.html" if request.headers.get("HX-Request") else "jobs/files.html"
+    return render(
+        request,
+        template,
+        {
+            "files": files,
+            "pending": any(not f.done for f in files),
+            "keep_days": settings.TIKAR_EXPORT_KEEP_DAYS,
+        },
+    )
 
 
 @login_required

@@ -101,6 +101,34 @@ def month_from_query(value: str | None) -> date:
         return current
 
 
+def month_and_notice(value: str | None) -> tuple[date, str]:
+    """`?bulan=YYYY-MM` as `month_from_query` reads it, and a notice in the user's language.
+
+    The notice is "" when the value is empty or a month that can be shown; otherwise it says
+    what was not understood and that this month is shown instead, with the same sentences as
+    the SKDN report (tikar/posyandu/views_skdn.py parse_month), so a mistyped link is not
+    silently taken for this month.
+    """
+    current = this_month()
+    try:
+        month = parse_month(value, latest=current)
+    except PeriodError as exc:
+        if exc.code == "future":
+            return current, _("%(month)s has not come yet: showing %(current)s.") % {
+                "month": month_name(parse_month(value)),
+                "current": month_name(current),
+            }
+        return current, _(
+            "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s): "
+            "showing %(month)s."
+        ) % {
+            "value": (value or "")[:20],
+            "example": f"{current:%Y-%m}",
+            "month": month_name(current),
+        }
+    return (current, "") if month is None else (month, "")
+
+
 def month_choices(selected: date) -> list[dict]:
     current = this_month()
     return [
@@ -129,7 +157,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     next" walks the same list and "back" returns to the same page of it.
     """
     village = hv.village_for(request)
-    month = month_from_query(request.GET.get("bulan"))
+    month, month_notice = month_and_notice(request.GET.get("bulan"))
     found = filters.filtered_tasks(village, month, request.GET)
     page = Paginator(found.tasks, filters.PAGE_SIZE).get_page(request.GET.get(filters.PAGE_PARAM))
     desa_param = "" if request.user.is_village_user else village.code
@@ -169,6 +197,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "village": village,
         "month": month,
         "month_label": month_name(month),
+        "month_notice": month_notice,
         "months": month_choices(month),
         "groups": list(groups.values()),
         "counts": {"todo": len(found.tasks) - done, "done": done, "total": len(found.tasks)},
@@ -937,7 +966,7 @@ HISTORY_MODELS = (
 def kpm_activity(request: HttpRequest) -> HttpResponse:
     """Who recorded what in a month: per user, records created and edited (audit tables)."""
     village = hv.village_for(request)
-    month = month_from_query(request.GET.get("bulan"))
+    month, month_notice = month_and_notice(request.GET.get("bulan"))
     tz = timezone.get_current_timezone()
     start = datetime.combine(month, time.min, tzinfo=tz)
     end = datetime.combine(month_end(month) + timedelta(days=1), time.min, tzinfo=tz)
@@ -989,6 +1018,7 @@ def kpm_activity(request: HttpRequest) -> HttpResponse:
         "village": village,
         "month": month,
         "month_label": month_name(month),
+        "month_notice": month_notice,
         "months": month_choices(month),
         "people": list(people.values()),
         "desa_param": "" if request.user.is_village_user else village.code,

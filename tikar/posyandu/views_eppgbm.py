@@ -136,7 +136,7 @@ def eppgbm_xlsx(request: HttpRequest) -> HttpResponse:
     layout = request.GET.get("versi", "") or eppgbm.default_layout()
     if layout not in eppgbm.layouts():
         raise Http404
-    month, message = parse_month(request.GET.get("bulan", ""), clock.today())
+    month, message = parse_month(request.GET.get("bulan", ""), clock.today(), showing=False)
     if message:
         return bad_month(request, message)
     records = measurements(scope.area, month, scope.posyandu)

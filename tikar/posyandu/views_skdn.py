@@ -41,20 +41,29 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 AREA_CODE = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
 
 
-def parse_month(value: str, today: date) -> tuple[date, str]:
+def parse_month(value: str, today: date, *, showing: bool = True) -> tuple[date, str]:
     """`?bulan=YYYY-MM` as the 1st of that month, and a message ("" when fine).
 
-    Empty: this month. Malformed, before 2000 or in the future: this month and a message.
+    Empty: this month. Malformed, before 2000 or in the future: this month and a message that
+    says this month is shown; `showing=False` (a download refused with a 400, where nothing is
+    shown) leaves that clause out.
     """
     this_month = today.replace(day=1)
     try:
         month = parse_month_query(value, latest=this_month)
     except PeriodError as exc:
         if exc.code == "future":
+            asked = month_name(parse_month_query(value))
+            if not showing:
+                return this_month, _("%(month)s has not come yet.") % {"month": asked}
             return this_month, _("%(month)s has not come yet: showing %(current)s.") % {
-                "month": month_name(parse_month_query(value)),
+                "month": asked,
                 "current": month_name(this_month),
             }
+        if not showing:
+            return this_month, _(
+                "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s)."
+            ) % {"value": value[:20], "example": f"{this_month:%Y-%m}"}
         return this_month, _(
             "“%(value)s” is not a month in the form YYYY-MM (for example %(example)s): "
             "showing %(month)s."
@@ -250,8 +259,10 @@ def skdn_xlsx(request: HttpRequest) -> HttpResponse:
     if ctx["scope"].area is None:
         raise Http404
     if ctx["message"]:
-        # A file of another month than the one asked for would be taken for it: refuse.
-        return bad_month(request, ctx["message"])
+        # A file of another month than the one asked for would be taken for it: refuse, and
+        # say so without the page's "showing <this month>" (nothing is shown).
+        _month, message = parse_month(request.GET.get("bulan", ""), clock.today(), showing=False)
+        return bad_month(request, message)
     content = skdn_workbook(ctx)
     code = ctx["scope"].area.code.replace(".", "")
     extra = f"-posyandu{ctx['scope'].posyandu.pk}" if ctx["scope"].posyandu else ""

@@ -166,6 +166,9 @@ class MonthPlan:
     target: Pregnancy | Child
     month: date
     fields: dict[str, Any]
+    # The new record built and validated while planning; `_bulk_months` completes and inserts
+    # this same object instead of building it a second time. None for an edited month.
+    record: models.Model | None = None
 
 
 class _Rollback(Exception):
@@ -923,6 +926,17 @@ class WorkbookImport:
         model = FORM_MODELS[kind]
         seen: dict[tuple[UUID, date], Row] = {}
         names = [col.field for col in sheet.columns if col.field not in ("target", "month")]
+        # Translated once per sheet, not per row.
+        if kind == rules.FORM_2A:
+            missing = _(
+                "No pregnancy with No Register KIA '%(key)s' on sheet Ibu hamil or in this "
+                "desa; add it to sheet Ibu hamil or correct the number."
+            )
+        else:
+            missing = _(
+                "No child with key '%(key)s' on sheet Anak or in this desa; add it to sheet "
+                "Anak or correct the key."
+            )
         for row in self.rows[kind]:
             self._tick()
             key, month = row.get("target"), row.get("month")
@@ -930,16 +944,8 @@ class WorkbookImport:
                 continue
             if kind == rules.FORM_2A:
                 target: Target | None = self.file_pregnancies.get(key) or self.pregnancies.get(key)
-                missing = _(
-                    "No pregnancy with No Register KIA '%(key)s' on sheet Ibu hamil or in this "
-                    "desa; add it to sheet Ibu hamil or correct the number."
-                )
             else:
                 target = self.file_children.get(key) or self._existing_child(key, None)
-                missing = _(
-                    "No child with key '%(key)s' on sheet Anak or in this desa; add it to sheet "
-                    "Anak or correct the key."
-                )
             if target is None:
                 self.error(row, "target", missing % {"key": key})
                 continue
@@ -984,7 +990,8 @@ class WorkbookImport:
                 setattr(record, name, value)
             record.check_followed = not target_bad  # see MonthlyRecord.followed_problems
             self.validate(record, row)
-            self.months[kind].append(MonthPlan(row, target, month, fields))
+            fresh = record if existing is None else None
+            self.months[kind].append(MonthPlan(row, target, month, fields, fresh))
 
     @staticmethod
     def _same(record: models.Model, fields: dict[str, Any]) -> bool:
@@ -1192,13 +1199,17 @@ class WorkbookImport:
         records = []
         now = timezone.now()
         for plan in plans:
-            record = model(
-                **{model.TARGET_FIELD: plan.target, "month": plan.month},
-                village_id=plan.target.village_id,
-                created_by=self.user,
-                created_at=now,  # one time for the file's new months (converted once)
-                **_normalise(model, plan.fields),
-            )
+            record = plan.record
+            if record is None or getattr(record, model.TARGET_FIELD) is not plan.target:
+                record = model(**{model.TARGET_FIELD: plan.target, "month": plan.month})
+            # The planned object (validated, unsaved) completed as record_month builds it:
+            # reusing it spares a second model __init__ per row, the costliest step here.
+            record.__dict__.pop("check_followed", None)
+            record.village_id = plan.target.village_id
+            record.created_by = self.user
+            record.created_at = now  # one time for the file's new months (converted once)
+            for attname, value in _normalise(model, plan.fields).items():
+                setattr(record, attname, value)
             records.append(record)
         scores = ChildVisit.compute_growth_many(records) if is_2b else [None] * len(records)
         for record, seq in zip(records, reserve_change_seqs(len(records)), strict=True):

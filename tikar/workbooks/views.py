@@ -22,6 +22,7 @@ from tikar.jobs.files import queue_file
 from tikar.monitoring import rules
 from tikar.monitoring.queries import active_children, active_pregnancies
 from tikar.regions.models import Level, Region
+from tikar.workbooks.columns import SHEETS
 from tikar.workbooks.exporter import build_export
 from tikar.workbooks.forms import ImportForm
 from tikar.workbooks.importer import import_workbook
@@ -91,20 +92,40 @@ def import_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def workbook_rows(upload) -> int:
-    """Rows in the workbook's sheets (as the file declares them; 0 if it cannot be read).
+def workbook_rows(upload, limit: int | None = None) -> int:
+    """Rows in the workbook's data sheets, counted up to just past `limit` (0 if unreadable).
 
-    Decides whether the import runs in the request or as a job; the importer reads the file
-    again either way, so an unreadable file goes the direct way and gets its usual report.
+    Decides whether the import runs in the request or as a job (`limit` defaults to
+    settings.TIKAR_IMPORT_JOB_ROWS); the importer reads the file again either way, so an
+    unreadable file goes the direct way and gets its usual report. Only the sheets the importer
+    reads count (not "Petunjuk" nor unknown sheets). A sheet's declared size (the <dimension>
+    tag, `ws.max_row`) is trusted only when it already says "large": the tag may be missing or
+    lie, so otherwise the rows are streamed and counted, stopping once past `limit`, which
+    bounds the work done inside the request to `limit` rows.
     """
+    limit = settings.TIKAR_IMPORT_JOB_ROWS if limit is None else limit
+    data_sheets = {s.name.casefold() for s in SHEETS}
     try:
         wb = openpyxl.load_workbook(upload, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any parser failure: the importer reports it
+        upload.seek(0)
         return 0
+    total = 0
     try:
-        return sum(ws.max_row or 0 for ws in wb.worksheets)
-    except Exception:  # noqa: BLE001
-        return 0
+        for ws in wb.worksheets:
+            if ws.title.strip().casefold() not in data_sheets:
+                continue
+            declared = ws.max_row
+            if declared is not None and total + declared > limit:
+                return total + declared
+            ws.reset_dimensions()  # else iter_rows stops at a tag that under-declares
+            for _row in ws.iter_rows(values_only=True):
+                total += 1
+                if total > limit:
+                    return total
+        return total
+    except Exception:  # noqa: BLE001 - a file we cannot count: the importer reports it
+        return total
     finally:
         wb.close()
         upload.seek(0)

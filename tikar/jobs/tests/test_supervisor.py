@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -77,3 +78,25 @@ class SupervisorTests(SimpleTestCase):
         self.assertEqual(sup.wait(timeout=30), 3)
         self.assertIn("worker exited (3)", sup.stderr.read())
         self.assertTrue(self._gone(pids), "the server was left running")
+
+    def test_it_starts_a_crashed_worker_again_and_keeps_the_server(self) -> None:
+        # As `make run`: `--restart worker`. The worker is killed (kill -9, an out-of-memory
+        # kill); the web server must stay up and a new worker must come.
+        sup = self._start(
+            "--restart",
+            "worker",
+            f"web={sys.executable} {self.script} {self.tmp / 'web'}",
+            f"worker={sys.executable} {self.script} {self.tmp / 'worker'}",
+        )
+        self.addCleanup(lambda: sup.poll() is None and sup.kill())
+        web = self._pids("web")
+        first = self._pids("worker")
+        (self.tmp / "worker").unlink()
+        os.kill(first[0], signal.SIGKILL)
+        second = self._pids("worker")
+        self.assertNotEqual(first[0], second[0])
+        self.assertTrue(all(process_alive(p) for p in web), "the server went down with the worker")
+        sup.send_signal(signal.SIGINT)
+        _out, err = sup.communicate(timeout=30)
+        self.assertIn("dijalankan ulang", err)
+        self.assertTrue(self._gone(web + second), "a process was left behind")

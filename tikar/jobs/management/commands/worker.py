@@ -18,6 +18,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from argparse import BooleanOptionalAction
 from typing import Any
 
@@ -55,6 +56,31 @@ class RecoveringWorker(Worker):
 
         db_task_result.set_failed = failed_or_requeued  # type: ignore[method-assign]
         super().run_task(db_task_result)
+
+    def run(self) -> None:
+        """db_worker's loop, kept alive through database errors.
+
+        db_worker catches "database is locked" only inside its claim; on SQLite the exclusive
+        transaction around it can raise too (another connection held the write lock longer
+        than the busy timeout: a big import), and a PostgreSQL restart raises on the next
+        query. Either would end the worker with jobs waiting and nobody told. Here it logs,
+        waits (1 s, doubling up to 30 s while it keeps failing) and polls again; the queue is
+        in the database, so nothing is lost meanwhile.
+        """
+        pause = 1.0
+        while self.running:
+            try:
+                super().run()
+                return
+            except OperationalError as exc:
+                if not self.running:
+                    return
+                log.warning(
+                    "worker: database unavailable (%s); polling again in %.0f s", exc, pause
+                )
+                close_old_connections()
+                time.sleep(pause)
+                pause = min(pause * 2, 30.0)
 
 
 class Heart(threading.Thread):
