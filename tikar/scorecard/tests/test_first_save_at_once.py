@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from unittest import mock
 
+from django.db import connection
 from django.test import Client
 
 from tikar.accounts.models import Role
@@ -47,6 +48,13 @@ def slowed(owner: type, name: str) -> mock._patch:
 
 class FirstSaveAtOnceTests(ConcurrentTestCase):
     def setUp(self) -> None:
+        if connection.vendor == "sqlite":
+            # The in-memory test database's shared cache locks whole tables, not the file
+            # database's busy-timeout queue the product runs on: with the worker's jobs run in
+            # the request (ImmediateBackend) six overlapping first saves could leave one
+            # table lock held past the test's retries. The race itself needs real overlap:
+            # PostgreSQL (make test-pg) runs these tests.
+            self.skipTest("needs PostgreSQL: requests truly overlap there")
         super().setUp()
         ensure_region(LABUHANBATU, "Kabupaten Labuhanbatu", 2)
         self.rahmat = make_user("rahmat", Role.VILLAGE_ADMIN, SIBARGOT)
