@@ -59,11 +59,12 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from tikar.accounts.models import Role, User
+from tikar.bulk import insert_rows
 from tikar.calendar import add_months, age_in_months, month_end
 from tikar.growth import who2006
 from tikar.households.models import (
@@ -1161,79 +1162,6 @@ def score_visits(visits: list[ChildVisit]) -> None:
             del v.score
 
 
-_DRIVER_NATIVE = frozenset(
-    {
-        "BooleanField",
-        "CharField",
-        "TextField",
-        "FloatField",
-        "IntegerField",
-        "SmallIntegerField",
-        "BigIntegerField",
-        "PositiveIntegerField",
-        "PositiveSmallIntegerField",
-        "PositiveBigIntegerField",
-    }
-)
-
-
-# Conversions of aware datetimes are the same for every DateTimeField: one memory for all
-# (a history row copies its record's created_at and updated_at), per database vendor.
-_SHARED_DATETIMES: dict[str, dict[Any, Any]] = {}
-
-
-def _cached(prep: Any, seen: dict[Any, Any] | None = None) -> Any:
-    """`prep(value, connection)` remembered per value (values of one column, one type)."""
-    seen = {} if seen is None else seen
-
-    def convert(value: Any) -> Any:
-        key = (type(value), value)
-        try:
-            return seen[key]
-        except KeyError:
-            seen[key] = out = prep(value, connection)
-            return out
-        except TypeError:  # not hashable (a dict for a JSON column)
-            return prep(value, connection)
-
-    return convert
-
-
-def _insert(model: type[models.Model], fields: list[models.Field], rows: Iterable) -> None:
-    """INSERT rows (Python values in `fields` order) with one executemany."""
-    qn = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        qn(model._meta.db_table),
-        ", ".join(qn(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    # get_db_prep_save is the conversion the ORM applies on save (UUIDs, aware datetimes,
-    # decimals, per database). The generator already holds bools, ints, floats and strings of
-    # the right type, which every database driver takes as they are: skipping the call for
-    # those columns halves the time of the whole load.
-    # The conversion is a pure function of the value, and most values repeat (the desa, the
-    # child of twelve monthly records, the month, a weight of 7.5): each distinct value of a
-    # column is converted once.
-    datetimes = _SHARED_DATETIMES.setdefault(connection.vendor, {})
-    convert = [
-        None
-        if f.get_internal_type() in _DRIVER_NATIVE
-        else _cached(
-            f.get_db_prep_save, datetimes if f.get_internal_type() == "DateTimeField" else None
-        )
-        for f in fields
-    ]
-    prepared = [
-        tuple(
-            v if conv is None or v is None else conv(v)
-            for conv, v in zip(convert, row, strict=True)
-        )
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, prepared)
-
-
 def _write(model: type[models.Model], objs: list) -> None:
     """Insert new rows and their creation history row ("+"), as one save of each would."""
     if not objs:
@@ -1241,7 +1169,7 @@ def _write(model: type[models.Model], objs: list) -> None:
     fields = list(model._meta.concrete_fields)
     # pre_save fills what a save fills (updated_at's auto_now) on the object itself, so the
     # history row below copies the same values.
-    _insert(model, fields, ([f.pre_save(o, True) for f in fields] for o in objs))
+    insert_rows(model, fields, ([f.pre_save(o, True) for f in fields] for o in objs))
 
     history = model.history.model
     tracked = [f.attname for f in history.tracked_fields]
@@ -1267,7 +1195,7 @@ def _write(model: type[models.Model], objs: list) -> None:
             else:  # a column of the history model only (changed_after_verification)
                 row.append(f.get_default())
         values.append(row)
-    _insert(history, columns, values)
+    insert_rows(history, columns, values)
 
 
 def _take_change_seqs(n: int) -> int:

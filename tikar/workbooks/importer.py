@@ -48,6 +48,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tikar.accounts.scope import scoped
+from tikar.bulk import insert_rows
 from tikar.calendar import month_name, quarter_of
 from tikar.growth.standards import kbm_table_for
 from tikar.households import duplicates
@@ -196,65 +197,6 @@ def _unsave(obj: models.Model) -> None:
     obj._state.db = None
 
 
-# Columns whose Python values every database driver takes as they are: no conversion call.
-_DRIVER_NATIVE = frozenset(
-    {
-        "BooleanField",
-        "CharField",
-        "TextField",
-        "FloatField",
-        "IntegerField",
-        "SmallIntegerField",
-        "BigIntegerField",
-        "PositiveIntegerField",
-        "PositiveSmallIntegerField",
-        "PositiveBigIntegerField",
-    }
-)
-
-
-def _converter(f: models.Field) -> Callable[[Any], Any] | None:
-    """The ORM's own conversion of a column's value for the database (UUIDs, dates, aware
-    datetimes, decimals, per vendor), remembered per distinct value; None for native ones."""
-    if f.get_internal_type() in _DRIVER_NATIVE:
-        return None
-    seen: dict[Any, Any] = {}
-
-    def convert(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = out = f.get_db_prep_save(value, connection)
-            return out
-
-    return convert
-
-
-def _insert(model: type[models.Model], columns: list[models.Field], rows: list[list]) -> None:
-    """INSERT `rows` (values in `columns` order) with executemany, BULK_BATCH at a time.
-
-    What `bulk_create` sends, without its per-value compilation (most of its time on the
-    70 columns of a monthly 2b record and its history row).
-    """
-    qn = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        qn(model._meta.db_table),
-        ", ".join(qn(f.column) for f in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    convert = [_converter(f) for f in columns]
-    params = [
-        tuple(
-            v if conv is None or v is None else conv(v)
-            for conv, v in zip(convert, row, strict=True)
-        )
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(params), BULK_BATCH):
-            cursor.executemany(sql, params[start : start + BULK_BATCH])
-
-
 def _insert_objects(model: type[models.Model], objs: list[models.Model]) -> None:
     """INSERT new instances as save() would (auto_now filled on the instance), then mark them
     saved (`_state`), as bulk_create does."""
@@ -267,7 +209,7 @@ def _insert_objects(model: type[models.Model], objs: list[models.Model]) -> None
                 setattr(obj, f.attname, now)
     names = [f.attname for f in columns]
     rows = [[getattr(obj, name) for name in names] for obj in objs]
-    _insert(model, columns, rows)
+    insert_rows(model, columns, rows, BULK_BATCH)
     for obj in objs:
         obj._state.adding = False
         obj._state.db = "default"
@@ -306,7 +248,7 @@ def _bulk_history(
     getters = [
         extra.get(f.attname) or (lambda o, name=f.attname: getattr(o, name)) for f in columns
     ]
-    _insert(history_model, columns, [[get(obj) for get in getters] for obj in objs])
+    insert_rows(history_model, columns, [[get(obj) for get in getters] for obj in objs], BULK_BATCH)
 
 
 def _as_uuid(text: str) -> UUID | None:
